@@ -1,0 +1,1 @@
+"""Annotation pipeline: Label Studio round trip, dataset build and publishing."""

@@ -1,0 +1,40 @@
+"""The shipped data: the two articles (articles/), the gold (gold/) and the
+independent annotations (annotations/), installed as package data."""
+
+from importlib import resources
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    """Return the folder holding the shipped data files."""
+    return Path(str(resources.files(__name__)))
+
+
+def articles_dir() -> Path:
+    return data_dir() / "articles"
+
+
+def gold_dir() -> Path:
+    return data_dir() / "gold"
+
+
+def load_articles() -> dict[str, dict]:
+    """Return ``{doc_id: {"text": ..., "meta": ...}}`` for the shipped articles.
+
+    The text is read as the seed file's exact bytes decoded as UTF-8 (no newline
+    translation), and its sha256 is checked against ``articles.json``.
+    """
+    import hashlib
+    import json
+
+    folder = articles_dir()
+    index = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
+    out = {}
+    for entry in index:
+        raw = (folder / entry["seed_file"]).read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != entry["sha256"]:
+            raise RuntimeError(f"{folder / entry['seed_file']}: sha256 {digest} differs from articles.json ({entry['sha256']}); the article text must be the seed byte for byte")
+        meta = dict(entry["meta"], seed_file=entry["seed_file"], sha256=entry["sha256"])
+        out[entry["id"]] = {"text": raw.decode("utf-8"), "meta": meta}
+    return out

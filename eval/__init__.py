@@ -1,0 +1,1 @@
+"""Validation and scoring of predictions against the gold."""

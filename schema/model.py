@@ -1,0 +1,217 @@
+"""The annotation schema, loaded from ``schema.yaml``.
+
+Every other part of the project (the JSON Schema, the validator, the Label
+Studio config, the dataset features, the scorer's checks) asks this object for
+types, values and constraints; none of them lists a type of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SCHEMA_FILE = Path(__file__).with_name("schema.yaml")
+
+#: Layers an endpoint (argument filler, claim source, relation head/tail) may name.
+ENDPOINT_KINDS = ("mention", "event", "claim")
+
+
+class SchemaError(ValueError):
+    """The schema file itself is inconsistent."""
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One allowed endpoint, written ``kind`` or ``kind:TYPE`` in the schema."""
+
+    kind: str
+    type: str | None = None
+
+    @classmethod
+    def parse(cls, spec: str) -> "Endpoint":
+        kind, _, typ = spec.partition(":")
+        return cls(kind, typ or None)
+
+    def allows(self, kind: str, typ: str | None) -> bool:
+        return self.kind == kind and (self.type is None or self.type == typ)
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.type}" if self.type else self.kind
+
+
+def _describe(endpoints: tuple[Endpoint, ...]) -> str:
+    return ", ".join(str(e) for e in endpoints)
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    definition: str
+    anchor: str
+    modes: dict[str, str]
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RelationType:
+    name: str
+    definition: str
+    anchor: str
+    head: tuple[Endpoint, ...]
+    tail: tuple[Endpoint, ...]
+    symmetric: bool
+    cross_document: bool
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Typed view of ``schema.yaml``; ``raw`` keeps the whole file."""
+
+    path: Path
+    raw: dict[str, Any] = field(repr=False)
+    version: str
+    mention_types: dict[str, dict]
+    actor_types: tuple[str, ...]
+    mention_levels: dict[str, dict]
+    qid_pattern: str
+    event_types: dict[str, EventType]
+    roles: dict[str, tuple[Endpoint, ...]]
+    polarity: dict[str, dict]
+    modality: dict[str, dict]
+    claim_source: tuple[Endpoint, ...]
+    quote_type: dict[str, dict]
+    check_worthiness: dict[str, dict]
+    max_claim_depth: int
+    relation_types: dict[str, RelationType]
+    plover_version: str
+
+    # -- derived views used by the validator, the config generator and the scorer
+    @property
+    def all_modes(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for et in self.event_types.values():
+            for m in et.modes:
+                seen.setdefault(m, None)
+        return list(seen)
+
+    def describe_endpoints(self, endpoints: tuple[Endpoint, ...]) -> str:
+        return _describe(endpoints)
+
+    @staticmethod
+    def endpoint_ok(endpoints: tuple[Endpoint, ...], kind: str, typ: str | None) -> bool:
+        return any(e.allows(kind, typ) for e in endpoints)
+
+
+def _values(block: dict, where: str) -> dict[str, dict]:
+    values = block.get("values")
+    if not isinstance(values, dict) or not values:
+        raise SchemaError(f"{where}: needs a non-empty 'values' mapping")
+    for name, spec in values.items():
+        _defined(spec, f"{where}.values.{name}")
+    return values
+
+
+def _defined(spec: Any, where: str) -> None:
+    if not isinstance(spec, dict) or not spec.get("definition") or not spec.get("anchor"):
+        raise SchemaError(f"{where}: every type and value needs a 'definition' and an 'anchor'")
+
+
+def _endpoints(specs: Any, where: str, schema_types: dict[str, set[str]]) -> tuple[Endpoint, ...]:
+    if not isinstance(specs, list) or not specs:
+        raise SchemaError(f"{where}: needs a non-empty list of endpoints")
+    out = []
+    for spec in specs:
+        ep = Endpoint.parse(str(spec))
+        if ep.kind not in ENDPOINT_KINDS:
+            raise SchemaError(f"{where}: endpoint {spec!r} has kind {ep.kind!r}; allowed: {', '.join(ENDPOINT_KINDS)}")
+        if ep.type is not None and ep.type not in schema_types[ep.kind]:
+            raise SchemaError(f"{where}: endpoint {spec!r} names unknown {ep.kind} type {ep.type!r}")
+        out.append(ep)
+    return tuple(out)
+
+
+def parse_schema(raw: dict[str, Any], path: Path) -> Schema:
+    """Build a :class:`Schema` from the parsed YAML, checking it is coherent."""
+    try:
+        actors, events, claims, relations = (raw[k] for k in ("actors", "events", "claims", "relations"))
+    except (KeyError, TypeError) as exc:
+        raise SchemaError(f"{path}: missing top-level layer {exc}") from None
+    mention_types = actors["mention_types"]
+    for name, spec in mention_types.items():
+        _defined(spec, f"actors.mention_types.{name}")
+    for name, spec in actors["mention_levels"].items():
+        _defined(spec, f"actors.mention_levels.{name}")
+    event_types_raw = events.get("types") or {}
+    if not event_types_raw:
+        raise SchemaError(f"{path}: events.types is empty")
+    types_by_kind = {"mention": set(mention_types), "event": set(event_types_raw), "claim": set()}
+
+    roles = {}
+    for role, spec in events["roles"].items():
+        _defined(spec, f"events.roles.{role}")
+        roles[role] = _endpoints(spec.get("fillers"), f"events.roles.{role}.fillers", types_by_kind)
+
+    event_types = {}
+    for name, spec in event_types_raw.items():
+        _defined(spec, f"events.types.{name}")
+        type_roles = tuple(spec.get("roles") or roles)
+        unknown = [r for r in type_roles if r not in roles]
+        if unknown:
+            raise SchemaError(f"events.types.{name}.roles: unknown roles {unknown}; allowed: {', '.join(roles)}")
+        modes = {}
+        for mode, mdef in (spec.get("modes") or {}).items():
+            modes[str(mode)] = str(mdef)
+        event_types[name] = EventType(name, spec["definition"], spec["anchor"], modes, type_roles)
+
+    relation_types = {}
+    for name, spec in relations["types"].items():
+        _defined(spec, f"relations.types.{name}")
+        head = _endpoints(spec.get("head"), f"relations.types.{name}.head", types_by_kind)
+        tail = _endpoints(spec.get("tail"), f"relations.types.{name}.tail", types_by_kind)
+        symmetric = bool(spec.get("symmetric", False))
+        if symmetric and set(head) != set(tail):
+            raise SchemaError(f"relations.types.{name}: a symmetric type needs the same head and tail endpoints")
+        relation_types[name] = RelationType(
+            name, spec["definition"], spec["anchor"], head, tail, symmetric, bool(spec.get("cross_document", False))
+        )
+
+    ev_attrs = events["attributes"]
+    cl_attrs = claims["attributes"]
+    return Schema(
+        path=path,
+        raw=raw,
+        version=str(raw["version"]),
+        mention_types=mention_types,
+        actor_types=tuple(n for n, s in mention_types.items() if s.get("actor")),
+        mention_levels=actors["mention_levels"],
+        qid_pattern=actors["entity"]["qid_pattern"],
+        event_types=event_types,
+        roles=roles,
+        polarity=_values(ev_attrs["polarity"], "events.attributes.polarity"),
+        modality=_values(ev_attrs["modality"], "events.attributes.modality"),
+        claim_source=_endpoints(claims["parts"]["source"]["fillers"], "claims.parts.source.fillers", types_by_kind),
+        quote_type=_values(cl_attrs["quote_type"], "claims.attributes.quote_type"),
+        check_worthiness=_values(cl_attrs["check_worthiness"], "claims.attributes.check_worthiness"),
+        max_claim_depth=int(claims.get("max_depth", 2)),
+        relation_types=relation_types,
+        plover_version=str(events.get("plover_version", "")),
+    )
+
+
+def load_schema(path: str | Path | None = None) -> Schema:
+    """Load and check a schema file; the shipped ``schema.yaml`` by default."""
+    return _load_cached(str(Path(path).resolve()) if path else str(SCHEMA_FILE))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str) -> Schema:
+    p = Path(path)
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SchemaError(f"{p}: cannot read schema: {exc}") from None
+    return parse_schema(raw, p)

@@ -1,0 +1,133 @@
+"""Reading and writing records (the interchange format for gold and predictions).
+
+A path may be a JSONL file (one record per line), a JSON file (one record or a
+list of records) or a folder of such files. Reading never raises on bad input:
+it returns the records it could parse and a :class:`Problem` for each failure.
+Writing is atomic: a file is either written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from .problems import Location, Problem
+
+#: Keys of the layers, in the order records are written.
+DOC_LAYERS = ("mentions", "entities", "events", "claims", "relations")
+CORPUS_PARTS = ("entity_clusters", "event_clusters", "relations")
+
+
+@dataclass
+class Loaded:
+    record: dict[str, Any]
+    location: Location
+
+    @property
+    def is_corpus(self) -> bool:
+        return self.record.get("record") == "corpus"
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".json", ".jsonl") and p.is_file())
+    return [path]
+
+
+def read_records(paths: Iterable[str | Path]) -> tuple[list[Loaded], list[Problem]]:
+    """Parse every record in ``paths``; return records and problems."""
+    loaded: list[Loaded] = []
+    problems: list[Problem] = []
+    for raw_path in paths:
+        path = Path(raw_path)
+        if not path.exists():
+            problems.append(Problem(Location(str(path)), None, "", "no such file or folder", has_value=False))
+            continue
+        files = _files(path)
+        if path.is_dir() and not files:
+            problems.append(Problem(Location(str(path)), None, "", "folder holds no .json or .jsonl file", has_value=False))
+        for f in files:
+            _read_file(f, loaded, problems)
+    return loaded, problems
+
+
+def _read_file(f: Path, loaded: list[Loaded], problems: list[Problem]) -> None:
+    try:
+        content = f.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(Location(str(f)), None, "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})", has_value=False))
+        return
+    except OSError as exc:
+        problems.append(Problem(Location(str(f)), None, "", f"cannot be read: {exc.strerror}", has_value=False))
+        return
+    if f.suffix == ".jsonl":
+        for lineno, line in enumerate(content.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append(Problem(Location(str(f), lineno), None, "", f"is not valid JSON: {exc.msg} at column {exc.colno}", has_value=False))
+                continue
+            _accept(obj, Location(str(f), lineno), loaded, problems)
+        return
+    try:
+        obj = json.loads(content)
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(Location(str(f), exc.lineno), None, "", f"is not valid JSON: {exc.msg} at column {exc.colno}", has_value=False))
+        return
+    for item in obj if isinstance(obj, list) else [obj]:
+        _accept(item, Location(str(f)), loaded, problems)
+
+
+def _accept(obj: Any, loc: Location, loaded: list[Loaded], problems: list[Problem]) -> None:
+    if not isinstance(obj, dict):
+        problems.append(Problem(loc, None, "", "is not a record: expected a JSON object", value=type(obj).__name__))
+        return
+    loaded.append(Loaded(obj, loc))
+
+
+# -- writing ------------------------------------------------------------------------
+
+def atomic_write(path: str | Path, content: str) -> None:
+    """Write ``content`` to ``path`` via a temporary file and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def dumps_jsonl(records: Iterable[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records)
+
+
+def dumps_pretty(record: dict) -> str:
+    """A reviewable JSON rendering: one line per top-level field and per layer item.
+
+    Diffs of the gold then show one changed line per changed annotation.
+    """
+    lines = ["{"]
+    keys = list(record)
+    for i, key in enumerate(keys):
+        value = record[key]
+        comma = "," if i < len(keys) - 1 else ""
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            lines.append(f"  {json.dumps(key)}: [")
+            for j, item in enumerate(value):
+                sep = "," if j < len(value) - 1 else ""
+                lines.append(f"    {json.dumps(item, ensure_ascii=False)}{sep}")
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

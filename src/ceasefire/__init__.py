@@ -1,0 +1,8 @@
+"""Ceasefire: a gold-annotated news IE benchmark and its scorer.
+
+The import package maps the repository's top-level folders:
+``ceasefire.schema`` (schema/), ``ceasefire.annotate`` (annotate/),
+``ceasefire.eval`` (eval/) and ``ceasefire.data`` (data/).
+"""
+
+__version__ = "0.1.0"

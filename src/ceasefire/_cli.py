@@ -1,0 +1,24 @@
+"""What both command-line tools share: printing problems and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterable
+
+from ceasefire.schema.problems import Problem
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def print_problems(problems: Iterable[Problem], stream=None) -> int:
+    """Print one line per problem and a count; return the exit code."""
+    stream = stream or sys.stderr
+    problems = list(problems)
+    for p in problems:
+        print(f"error: {p.format()}", file=stream)
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"{len(problems)} {noun} found; nothing was written.", file=stream)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
