@@ -162,6 +162,22 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report):
         elif stext != stext.strip():
             report(loc, doc_id, f"{path}.text", "has leading or trailing whitespace", stext, "minimal spans, no surrounding whitespace")
 
+    # -- one mention per span, one event per trigger span: the scorer aligns by span
+    for layer, part, what in (("mentions", None, "mention"), ("events", "trigger", "event trigger")):
+        seen_spans: dict[tuple[int, int], str] = {}
+        for i, item in enumerate(_items(doc, layer)):
+            span = item.get(part) if part else item
+            if not isinstance(span, dict) or f"{layer}[{i}]" in bad_paths:
+                continue
+            key = (span.get("start"), span.get("end"))
+            if not all(isinstance(k, int) for k in key):
+                continue
+            path = f"{layer}[{i}]" + (f".{part}" if part else "")
+            if key in seen_spans:
+                report(loc, doc_id, path, f"covers the same span [{key[0]}, {key[1]}) as {seen_spans[key]}", span.get("text"), f"one {what} per span")
+            else:
+                seen_spans[key] = path
+
     # -- ids: one namespace per document
     kinds: dict[str, tuple[str, str | None, str]] = {}  # id -> (kind, type, path)
     for layer, kind in (("mentions", "mention"), ("events", "event"), ("claims", "claim"), ("relations", "relation")):

@@ -1,0 +1,71 @@
+"""Loading the gold and predictions for scoring, with every check the scorer needs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ceasefire.data import gold_dir
+from ceasefire.schema import InputError, Location, Problem, Schema, read_records
+from ceasefire.schema.records import DOC_LAYERS
+from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
+
+
+@dataclass
+class Corpus:
+    path: str
+    documents: dict[str, dict]
+    corpus: dict | None
+
+    def fingerprint(self) -> str:
+        """sha256 of the canonical JSON of every record (documents by id, then the corpus record)."""
+        h = hashlib.sha256()
+        for doc_id in sorted(self.documents):
+            h.update(json.dumps(self.documents[doc_id], sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode())
+            h.update(b"\n")
+        h.update(json.dumps(self.corpus, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode())
+        return h.hexdigest()
+
+
+def load_gold(path: str | Path | None = None, *, schema: Schema) -> Corpus:
+    """Read and validate a gold corpus (the shipped ``data/gold/`` by default); raise InputError."""
+    path = Path(path) if path else gold_dir()
+    loaded, problems = read_records([path])
+    result = validate_records(loaded, schema=schema, mode=GOLD)
+    problems += result.problems
+    if problems:
+        raise InputError([_tag(p, "gold") for p in problems])
+    return Corpus(str(path), result.documents, result.corpus)
+
+
+def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool) -> tuple[Corpus, dict]:
+    """Read and validate predictions against the gold texts; raise InputError.
+
+    Returns the predictions (spans placed) and a report of what was missing:
+    ``{"documents": [...], "layers": {doc: [layer, ...]}}``.
+    """
+    loaded, problems = read_records(paths)
+    reference = {d: doc["text"] for d, doc in gold.documents.items()}
+    result = validate_records(loaded, schema=schema, mode=PREDICTION, reference=reference)
+    problems += result.problems
+    missing_docs = sorted(set(gold.documents) - set(result.documents))
+    if missing_docs and not allow_missing and not problems:
+        where = Location(", ".join(str(p) for p in paths))
+        problems += [
+            Problem(where, d, "", "has no prediction (score with --allow-missing to count it as empty)", has_value=False)
+            for d in missing_docs
+        ]
+    if problems:
+        raise InputError(problems)
+    layers = {d: [layer for layer in DOC_LAYERS if layer not in doc] for d, doc in sorted(result.documents.items())}
+    missing = {
+        "documents": missing_docs,
+        "layers": {d: ls for d, ls in layers.items() if ls},
+    }
+    return Corpus(", ".join(str(p) for p in paths), result.documents, result.corpus), missing
+
+
+def _tag(p: Problem, what: str) -> Problem:
+    return Problem(p.location, p.document, p.field, f"{p.message} (in the {what})", p.value, p.allowed, p.has_value)

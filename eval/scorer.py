@@ -1,0 +1,530 @@
+"""Scoring predictions against the gold, layer by layer.
+
+:func:`score` takes validated gold and predictions (see
+:func:`ceasefire.schema.validate.validate_records`) and returns a dict: every
+metric with the same keys (``counts.METRIC_KEYS``), per-type and per-document
+breakdowns, attribute accuracy, and a description of the run. The exact
+definition of every metric is the table in ``eval/METRICS.md``; each row has
+a test in ``tests/test_metrics_table.py``.
+
+Alignment through the layers, used by arguments, claims and relations:
+
+- a predicted mention is aligned to the gold mention with the same span
+  (spans are unique per document on both sides; the validator checks it);
+- a predicted event to the gold event with the same trigger span;
+- a predicted claim to a gold claim by the optimal one-to-one matching of
+  content spans with token IoU >= 0.5 (``claims.content.overlap``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Hashable, Iterable
+
+from . import coref
+from .counts import Tally, f1_of, ratio_metric
+from .matching import Item, match_keys, match_optimal, overlapping_pairs
+
+LAYERS = ("mentions", "entities", "events", "claims", "relations")
+IOU_MIN = 0.5
+TOKEN_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']*\s+|\n+")
+
+
+# --- the resampling unit ---------------------------------------------------------
+
+class Units:
+    """Maps a character offset of a document to its sentence index.
+
+    Sentences end at a run of newlines, or at ., ! or ? (with any closing quote
+    marks) followed by whitespace. A rough splitter, but deterministic and the
+    same for gold and predictions, which is all the bootstrap needs.
+    """
+
+    def __init__(self, docs: dict[str, dict]):
+        self.starts = {}
+        for doc_id, doc in docs.items():
+            self.starts[doc_id] = [0] + [m.end() for m in SENTENCE_END.finditer(doc["text"])]
+
+    def of(self, doc_id: str, offset: int) -> tuple[str, int]:
+        return doc_id, bisect_right(self.starts[doc_id], offset) - 1
+
+    def all(self) -> list[tuple[str, int]]:
+        return [(d, i) for d, starts in self.starts.items() for i in range(len(starts))]
+
+
+# --- tokens for overlap of long spans ----------------------------------------------
+
+class Tokens:
+    def __init__(self, docs: dict[str, dict]):
+        self.spans = {}
+        for doc_id, doc in docs.items():
+            self.spans[doc_id] = [(m.start(), m.end()) for m in TOKEN_RE.finditer(doc["text"])]
+
+    def of(self, doc_id: str, start: int, end: int) -> frozenset[int]:
+        """Indices of the tokens wholly or partly inside [start, end)."""
+        toks = self.spans[doc_id]
+        lo = _first_token_ending_after(toks, start)
+        out = []
+        for i in range(lo, len(toks)):
+            if toks[i][0] >= end:
+                break
+            out.append(i)
+        return frozenset(out)
+
+
+def _first_token_ending_after(toks: list[tuple[int, int]], start: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid][1] <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def set_iou(a: frozenset, b: frozenset) -> float:
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+# --- the run -----------------------------------------------------------------------
+
+@dataclass
+class Run:
+    gold: dict[str, dict]
+    pred: dict[str, dict]
+    gold_corpus: dict
+    pred_corpus: dict
+    units: Units
+    tokens: Tokens
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    coref: dict[str, dict[str, tuple]] = field(default_factory=dict)  # metric -> doc|'*' -> counts
+    attributes: dict[str, dict] = field(default_factory=dict)
+    type_tallies: set[str] = field(default_factory=set)
+    # alignments
+    mention_map: dict = field(default_factory=dict)  # (doc, pred mention id) -> gold mention
+    event_map: dict = field(default_factory=dict)  # (doc, pred event id) -> gold event
+    claim_map: dict = field(default_factory=dict)  # (doc, pred claim id) -> gold claim
+    _indexes: dict = field(default_factory=dict)
+
+    def index(self, doc_id: str, gold: bool) -> dict[str, tuple[str, dict]]:
+        """id -> (kind, item) for the mentions, events and claims of one document."""
+        key = (doc_id, gold)
+        if key not in self._indexes:
+            doc = (self.gold if gold else self.pred).get(doc_id) or {}
+            index = {}
+            for layer, kind in (("mentions", "mention"), ("events", "event"), ("claims", "claim")):
+                for x in _items(doc, layer):
+                    index[x["id"]] = (kind, x)
+            self._indexes[key] = index
+        return self._indexes[key]
+
+
+def _items(doc: dict, layer: str) -> list[dict]:
+    return doc.get(layer) or []
+
+
+def _span(x: dict) -> tuple[int, int]:
+    return x["start"], x["end"]
+
+
+def score(
+    gold_docs: dict[str, dict],
+    pred_docs: dict[str, dict],
+    *,
+    gold_corpus: dict | None = None,
+    pred_corpus: dict | None = None,
+) -> dict[str, Any]:
+    """Score ``pred_docs`` against ``gold_docs`` (both: document id -> record).
+
+    Every gold document must have a prediction (the caller decides whether a
+    missing one counts as empty); predictions for unknown documents are an error
+    for the caller to report. Returns metrics, breakdowns and attribute scores.
+    """
+    extra = sorted(set(pred_docs) - set(gold_docs))
+    if extra:
+        raise ValueError(f"predictions for documents not in the gold: {extra}")
+    pred_docs = {d: pred_docs.get(d, {"id": d}) for d in gold_docs}
+    run = Run(gold_docs, pred_docs, gold_corpus or {}, pred_corpus or {}, Units(gold_docs), Tokens(gold_docs))
+    _mentions(run)
+    _coreference(run)
+    _events(run)
+    _claims(run)
+    _relations(run)
+    return _result(run)
+
+
+# --- layer 1: mentions and coreference ------------------------------------------------
+
+def _mention_items(run: Run, docs: dict[str, dict]) -> list[tuple[str, dict]]:
+    return [(d, m) for d, doc in docs.items() for m in _items(doc, "mentions")]
+
+
+def _mentions(run: Run) -> None:
+    gold = _mention_items(run, run.gold)
+    pred = _mention_items(run, run.pred)
+    u = run.units.of
+    run.tallies["mentions.strict"] = match_keys(
+        [((d, m["start"], m["end"], m["type"]), u(d, m["start"]), m["type"]) for d, m in gold],
+        [((d, m["start"], m["end"], m["type"]), u(d, m["start"]), m["type"]) for d, m in pred],
+    )
+    run.tallies["mentions.exact"] = match_keys(
+        [((d, m["start"], m["end"]), u(d, m["start"]), m["type"]) for d, m in gold],
+        [((d, m["start"], m["end"]), u(d, m["start"]), m.get("type")) for d, m in pred],
+    )
+    for name, admit in (("mentions.overlap", lambda a, b: iou(a, b) if iou(a, b) >= IOU_MIN else None),
+                        ("mentions.type", lambda a, b: iou(a, b) if iou(a, b) > 0 else None)):
+        run.tallies[name] = _overlap_tally(run, gold, pred, admit, typed=True)
+    run.type_tallies.update(("mentions.strict", "mentions.exact", "mentions.overlap", "mentions.type"))
+    gold_by_span = {(d, m["start"], m["end"]): m for d, m in gold}
+    for d, m in pred:
+        g = gold_by_span.get((d, m["start"], m["end"]))
+        if g is not None:
+            run.mention_map[(d, m["id"])] = g
+
+
+def _overlap_tally(run: Run, gold, pred, admit, *, typed: bool) -> Tally:
+    """Optimal one-to-one matching of spans of the same document (and type, if typed)."""
+    g_items: list[Item] = [((d, _span(m)), run.units.of(d, m["start"]), m["type"]) for d, m in gold]
+    p_items: list[Item] = [((d, _span(m)), run.units.of(d, m["start"]), m.get("type")) for d, m in pred]
+    by_group_g: dict = {}
+    by_group_p: dict = {}
+    for i, (key, _, typ) in enumerate(g_items):
+        by_group_g.setdefault((key[0], typ if typed else None), []).append(i)
+    for i, (key, _, typ) in enumerate(p_items):
+        by_group_p.setdefault((key[0], typ if typed else None), []).append(i)
+    candidates = []
+    for grp, gi in by_group_g.items():
+        pi = by_group_p.get(grp)
+        if not pi:
+            continue
+        for a, b in overlapping_pairs([g_items[i][0][1] for i in gi], [p_items[j][0][1] for j in pi]):
+            candidates.append((gi[a], pi[b]))
+    tally, _ = match_optimal(g_items, p_items, candidates, lambda g, p: admit(g_items[g][0][1], p_items[p][0][1]))
+    return tally
+
+
+def _clusters(docs: dict[str, dict], layer: str, span_of, cluster_of, *, cross_doc: bool) -> dict:
+    """mention key -> cluster id; items without a cluster are singletons."""
+    out = {}
+    for d, doc in docs.items():
+        for x in _items(doc, layer):
+            s = span_of(x)
+            c = cluster_of(x)
+            key = (d, s[0], s[1])
+            if c is None:
+                out[key] = ("singleton", d, x["id"])
+            else:
+                out[key] = c if cross_doc else (d, c)
+    return out
+
+
+def _coreference(run: Run) -> None:
+    for prefix, layer, span_of, cluster_of in (
+        ("coref", "mentions", _span, lambda m: m.get("entity")),
+        ("event_coref", "events", lambda e: _span(e["trigger"]), lambda e: e.get("cluster")),
+    ):
+        for cross in (False, True):
+            key = _clusters(run.gold, layer, span_of, cluster_of, cross_doc=cross)
+            resp = _clusters(run.pred, layer, span_of, cluster_of, cross_doc=cross)
+            scope = f"{prefix}.cross_doc" if cross else prefix
+            for mname, fn in coref.METRICS.items():
+                per_doc = {}
+                if not cross:
+                    by_doc_k: dict = {}
+                    by_doc_r: dict = {}
+                    for m, c in key.items():
+                        by_doc_k.setdefault(m[0], {})[m] = c
+                    for m, c in resp.items():
+                        by_doc_r.setdefault(m[0], {})[m] = c
+                    for d in run.gold:
+                        per_doc[d] = fn(by_doc_k.get(d, {}), by_doc_r.get(d, {}))
+                    total = tuple(sum(v[i] for v in per_doc.values()) for i in range(4))
+                else:
+                    total = fn(key, resp)
+                run.coref[f"{scope}.{mname}"] = {"*": total, **per_doc}
+
+
+# --- layer 2: events ------------------------------------------------------------------
+
+def _filler(run: Run, d: str, ref: str, *, gold: bool) -> Hashable:
+    """What an argument points at, as a gold-side identity: an entity or an event cluster."""
+    x = run.index(d, gold).get(ref)
+    if x is None:
+        return ("dangling", d, ref)
+    kind, item = x
+    if kind == "mention":
+        g = item if gold else run.mention_map.get((d, ref))
+        if g is None:
+            return ("unaligned", d, ref)
+        return ("entity", g.get("entity") or ("singleton", d, g["id"]))
+    g = item if gold else run.event_map.get((d, ref))
+    if g is None:
+        return ("unaligned", d, ref)
+    return ("event", g.get("cluster") or ("singleton", d, g["id"]))
+
+
+def _events(run: Run) -> None:
+    u = run.units.of
+    g_ev = [(d, e) for d, doc in run.gold.items() for e in _items(doc, "events")]
+    p_ev = [(d, e) for d, doc in run.pred.items() for e in _items(doc, "events")]
+    run.tallies["events.trigger.identification"] = match_keys(
+        [((d, *_span(e["trigger"])), u(d, e["trigger"]["start"]), e["type"]) for d, e in g_ev],
+        [((d, *_span(e["trigger"])), u(d, e["trigger"]["start"]), e["type"]) for d, e in p_ev],
+    )
+    run.tallies["events.trigger.classification"] = match_keys(
+        [((d, *_span(e["trigger"]), e["type"]), u(d, e["trigger"]["start"]), e["type"]) for d, e in g_ev],
+        [((d, *_span(e["trigger"]), e["type"]), u(d, e["trigger"]["start"]), e["type"]) for d, e in p_ev],
+    )
+    gold_by_trigger = {(d, *_span(e["trigger"])): e for d, e in g_ev}
+    for d, e in p_ev:
+        g = gold_by_trigger.get((d, *_span(e["trigger"])))
+        if g is not None:
+            run.event_map[(d, e["id"])] = g
+
+    def args(events, gold: bool, with_role: bool):
+        for d, e in events:
+            for a in e.get("arguments") or []:
+                filler = _filler(run, d, a["ref"], gold=gold)
+                key = (d, *_span(e["trigger"]), e["type"], a["role"] if with_role else None, filler)
+                yield key, u(d, e["trigger"]["start"]), a["role"]
+
+    run.tallies["events.argument.identification"] = match_keys(args(g_ev, True, False), args(p_ev, False, False))
+    run.tallies["events.argument.classification"] = match_keys(args(g_ev, True, True), args(p_ev, False, True))
+    run.type_tallies.update(("events.trigger.identification", "events.trigger.classification", "events.argument.classification"))
+
+    pairs = [(g, p) for d, p in p_ev if (g := run.event_map.get((d, p["id"]))) is not None]
+    for attr in ("type", "mode", "polarity", "modality"):
+        run.attributes[f"events.{attr}"] = _agreement([g.get(attr) for g, _ in pairs], [p.get(attr, "<missing>") for _, p in pairs])
+
+
+# --- layer 3: claims ------------------------------------------------------------------
+
+def _claims(run: Run) -> None:
+    u = run.units.of
+    g_cl = [(d, c) for d, doc in run.gold.items() for c in _items(doc, "claims")]
+    p_cl = [(d, c) for d, doc in run.pred.items() for c in _items(doc, "claims")]
+    for part in ("cue", "content"):
+        run.tallies[f"claims.{part}"] = match_keys(
+            [((d, *_span(c[part])), u(d, c[part]["start"]), None) for d, c in g_cl if c.get(part)],
+            [((d, *_span(c[part])), u(d, c[part]["start"]), None) for d, c in p_cl if c.get(part)],
+        )
+
+    def source_items(claims, gold):
+        for d, c in claims:
+            src = c.get("source")
+            if src is None:
+                continue
+            m = run.index(d, gold).get(src)
+            if m is not None:
+                yield (d, *_span(m[1])), u(d, m[1]["start"]), None
+
+    run.tallies["claims.source"] = match_keys(source_items(g_cl, True), source_items(p_cl, False))
+
+    # content overlap (the claim alignment) and the claim tuple
+    g_items = [((d, _span(c["content"])), u(d, c["content"]["start"]), None) for d, c in g_cl]
+    p_items = [((d, _span(c["content"])), u(d, c["content"]["start"]), None) for d, c in p_cl if c.get("content")]
+    p_claims = [(d, c) for d, c in p_cl if c.get("content")]
+    g_tok = [run.tokens.of(d, *_span(c["content"])) for d, c in g_cl]
+    p_tok = [run.tokens.of(d, *_span(c["content"])) for d, c in p_claims]
+    candidates = [(gi, pi) for gi, (gd, _) in enumerate(g_cl) for pi, (pd, _) in enumerate(p_claims) if gd == pd and g_tok[gi] & p_tok[pi]]
+
+    def content_ok(g, p):
+        s = set_iou(g_tok[g], p_tok[p])
+        return s if s >= IOU_MIN else None
+
+    tally, pairs = match_optimal(g_items, p_items, candidates, content_ok)
+    run.tallies["claims.content.overlap"] = tally
+    for g, p in pairs:
+        run.claim_map[(p_claims[p][0], p_claims[p][1]["id"])] = g_cl[g][1]
+
+    def source_entity(d, c, gold):
+        src = c.get("source")
+        if src is None:
+            return ("none",)
+        m = run.index(d, gold).get(src)
+        if m is None:
+            return ("dangling",)
+        g = m[1] if gold else run.mention_map.get((d, src))
+        if g is None:
+            return ("unaligned", d, src)
+        return ("entity", g.get("entity") or ("singleton", d, g["id"]))
+
+    g_src = [source_entity(d, c, True) for d, c in g_cl]
+    p_src = [source_entity(d, c, False) for d, c in p_claims]
+
+    def tuple_ok(g, p):
+        s = content_ok(g, p)
+        return s if s is not None and g_src[g] == p_src[p] else None
+
+    run.tallies["claims.tuple"], _ = match_optimal(g_items, p_items, candidates, tuple_ok)
+    for attr in ("quote_type", "check_worthiness"):
+        run.attributes[f"claims.{attr}"] = _agreement(
+            [g_cl[g][1].get(attr) for g, _ in pairs], [p_claims[p][1].get(attr, "<missing>") for _, p in pairs]
+        )
+
+
+# --- layer 4: relations ---------------------------------------------------------------
+
+def _endpoint(run: Run, d: str, ref: str, *, gold: bool) -> Hashable:
+    x = run.index(d, gold).get(ref)
+    if x is None:
+        return ("dangling", d, ref)
+    kind, item = x
+    if kind == "mention":
+        g = item if gold else run.mention_map.get((d, ref))
+        return ("entity", d, g.get("entity") or ("singleton", g["id"])) if g is not None else ("unaligned", d, ref)
+    if kind == "event":
+        g = item if gold else run.event_map.get((d, ref))
+        return ("event", d, g["id"]) if g is not None else ("unaligned", d, ref)
+    g = item if gold else run.claim_map.get((d, ref))
+    return ("claim", d, g["id"]) if g is not None else ("unaligned", d, ref)
+
+
+def _relation_items(run: Run, gold: bool, symmetric: dict[str, bool]):
+    docs = run.gold if gold else run.pred
+    corpus = run.gold_corpus if gold else run.pred_corpus
+    within, cross = [], []
+    for d, doc in docs.items():
+        for r in _items(doc, "relations"):
+            h = _endpoint(run, d, r["head"], gold=gold)
+            t = _endpoint(run, d, r["tail"], gold=gold)
+            if symmetric.get(r["type"]):
+                h, t = sorted((h, t), key=repr)
+            anchor = _anchor(run, d, r["head"], gold)
+            within.append(((d, r["type"], h, t), run.units.of(d, anchor), r["type"]))
+    for r in corpus.get("relations") or []:
+        h = _endpoint(run, r["head"]["doc"], r["head"]["id"], gold=gold)
+        t = _endpoint(run, r["tail"]["doc"], r["tail"]["id"], gold=gold)
+        if symmetric.get(r["type"]):
+            h, t = sorted((h, t), key=repr)
+        hd = r["head"]["doc"]
+        unit = run.units.of(hd, _anchor(run, hd, r["head"]["id"], gold)) if hd in run.gold else ("?", 0)
+        cross.append((("corpus", r["type"], h, t), unit, r["type"]))
+    return within, cross
+
+
+def _anchor(run: Run, d: str, ref: str, gold: bool) -> int:
+    x = run.index(d, gold).get(ref)
+    if x is None:
+        return 0
+    kind, item = x
+    if kind == "mention":
+        return item["start"]
+    if kind == "event":
+        return item["trigger"]["start"]
+    return item["content"]["start"] if item.get("content") else 0
+
+
+def _relations(run: Run) -> None:
+    from ceasefire.schema import load_schema
+
+    symmetric = {n: t.symmetric for n, t in load_schema().relation_types.items()}
+    g_within, g_cross = _relation_items(run, True, symmetric)
+    p_within, p_cross = _relation_items(run, False, symmetric)
+    run.tallies["relations.strict"] = match_keys(g_within + g_cross, p_within + p_cross)
+    run.tallies["relations.within_doc"] = match_keys(g_within, p_within)
+    run.tallies["relations.cross_doc"] = match_keys(g_cross, p_cross)
+    run.type_tallies.update(("relations.strict",))
+
+
+# --- attributes on matched items ------------------------------------------------------
+
+def _agreement(gold: list, pred: list) -> dict:
+    """Accuracy and macro-F1 of an attribute over aligned pairs.
+
+    Macro-F1 is sklearn's ``f1_score(average="macro")`` over the labels that
+    occur in the gold or the predictions; a missing prediction is the label
+    ``<missing>`` and counts as wrong.
+    """
+    n = len(gold)
+    if n == 0:
+        return {"accuracy": None, "macro_f1": None, "n": 0, "correct": 0}
+    from sklearn.metrics import f1_score
+
+    g = ["<null>" if x is None else str(x) for x in gold]
+    p = ["<null>" if x is None else str(x) for x in pred]
+    correct = sum(a == b for a, b in zip(g, p))
+    labels = sorted(set(g) | set(p))
+    macro = float(f1_score(g, p, labels=labels, average="macro", zero_division=0))
+    return {"accuracy": correct / n, "macro_f1": macro, "n": n, "correct": correct}
+
+
+# --- the result ------------------------------------------------------------------------
+
+COREF_SCOPES = ("coref", "coref.cross_doc", "event_coref", "event_coref.cross_doc")
+
+
+def _coref_metric(counts: tuple) -> dict:
+    return ratio_metric(*counts)
+
+
+def _conll(parts: list[dict]) -> dict:
+    f1s = [p["f1"] for p in parts]
+    f1 = None if any(f is None for f in f1s) else sum(f1s) / len(f1s)
+    m = ratio_metric(0, 0, 0, 0)
+    m.update(f1=f1, p_num=None, p_den=None, r_num=None, r_den=None)
+    return m
+
+
+def _result(run: Run) -> dict:
+    metrics: dict[str, dict] = {}
+    for name, tally in run.tallies.items():
+        metrics[name] = tally.metric()
+    for scope in COREF_SCOPES:
+        parts = []
+        for mname in coref.METRICS:
+            m = _coref_metric(run.coref[f"{scope}.{mname}"]["*"])
+            metrics[f"{scope}.{mname}"] = m
+            if mname in coref.CONLL_PARTS:
+                parts.append(m)
+        metrics[f"{scope}.conll"] = _conll(parts)
+
+    per_type = {name: {str(k): v for k, v in run.tallies[name].by(1).items()} for name in sorted(run.type_tallies)}
+    per_document: dict[str, dict] = {}
+    for d in run.gold:
+        row = {}
+        for name, tally in run.tallies.items():
+            if name == "relations.cross_doc":
+                continue
+            row[name] = _doc_metric(tally, d)
+        for scope in ("coref", "event_coref"):
+            parts = []
+            for mname in coref.METRICS:
+                m = _coref_metric(run.coref[f"{scope}.{mname}"][d])
+                row[f"{scope}.{mname}"] = m
+                if mname in coref.CONLL_PARTS:
+                    parts.append(m)
+            row[f"{scope}.conll"] = _conll(parts)
+        per_document[d] = row
+    return {
+        "metrics": dict(sorted(metrics.items())),
+        "attributes": dict(sorted(run.attributes.items())),
+        "per_type": per_type,
+        "per_document": per_document,
+        "_tallies": run.tallies,
+    }
+
+
+def _doc_metric(tally: Tally, doc_id: str) -> dict:
+    from .counts import count_metric
+
+    c = [0, 0, 0]
+    for i, counter in enumerate((tally.tp, tally.fp, tally.fn)):
+        for (unit, _), n in counter.items():
+            if unit[0] == doc_id:
+                c[i] += n
+    return count_metric(*c)
