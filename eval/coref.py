@@ -29,6 +29,7 @@ clusters included (B-cubed and CEAF-e depend on this; the README says so).
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from typing import Hashable, Mapping
 
@@ -67,8 +68,8 @@ def muc(key: Assignment, response: Assignment) -> tuple[float, float, float, flo
 def b_cubed(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
     cont = _contingency(key, response)
     ksize, rsize = Counter(key.values()), Counter(response.values())
-    r_num = sum(n * n / ksize[k] for (k, _), n in cont.items())
-    p_num = sum(n * n / rsize[r] for (_, r), n in cont.items())
+    r_num = math.fsum(n * n / ksize[k] for (k, _), n in cont.items())
+    p_num = math.fsum(n * n / rsize[r] for (_, r), n in cont.items())
     return p_num, len(response), r_num, len(key)
 
 
@@ -87,7 +88,7 @@ def _max_alignment(weights: dict[tuple, float]) -> float:
         adj_k[k].append(r)
         adj_r[r].append(k)
     seen_k: set = set()
-    total = 0.0
+    parts: list[float] = []
     for start in adj_k:
         if start in seen_k:
             continue
@@ -104,7 +105,7 @@ def _max_alignment(weights: dict[tuple, float]) -> float:
                             seen_k.add(k2)
                             stack.append(k2)
         if len(ks) == 1 and len(rs) == 1:
-            total += weights[(ks[0], next(iter(rs)))]
+            parts.append(weights[(ks[0], next(iter(rs)))])
             continue
         rl = list(rs)
         ri = {r: i for i, r in enumerate(rl)}
@@ -113,8 +114,9 @@ def _max_alignment(weights: dict[tuple, float]) -> float:
             for r in adj_k[k]:
                 m[i, ri[r]] = weights[(k, r)]
         rows, cols = linear_sum_assignment(m, maximize=True)
-        total += float(m[rows, cols].sum())
-    return total
+        parts.extend(float(x) for x in m[rows, cols])
+    # fsum: exactly rounded, so the total does not depend on the order of the input
+    return math.fsum(parts)
 
 
 def _lea_side(key: Assignment, response: Assignment, cont: Counter, swap: bool) -> tuple[float, int]:
@@ -128,13 +130,13 @@ def _lea_side(key: Assignment, response: Assignment, cont: Counter, swap: bool) 
     for m, c in key.items():
         if sizes[c] == 1 and m in response and other_sizes[response[m]] == 1:
             singleton_found.add(c)
-    num = 0.0
+    terms = []
     for c, size in sizes.items():
         if size == 1:
-            num += 1.0 if c in singleton_found else 0.0
+            terms.append(1.0 if c in singleton_found else 0.0)
         else:
-            num += size * common[c] / (size * (size - 1) / 2)
-    return num, sum(sizes.values())
+            terms.append(size * common[c] / (size * (size - 1) / 2))
+    return math.fsum(terms), sum(sizes.values())
 
 
 def lea(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:

@@ -18,6 +18,7 @@ Alignment through the layers, used by arguments, claims and relations:
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -252,7 +253,7 @@ def _coreference(run: Run) -> None:
                         by_doc_r.setdefault(m[0], {})[m] = c
                     for d in run.gold:
                         per_doc[d] = fn(by_doc_k.get(d, {}), by_doc_r.get(d, {}))
-                    total = tuple(sum(v[i] for v in per_doc.values()) for i in range(4))
+                    total = tuple(math.fsum(v[i] for v in per_doc.values()) for i in range(4))
                 else:
                     total = fn(key, resp)
                 run.coref[f"{scope}.{mname}"] = {"*": total, **per_doc}
