@@ -10,6 +10,7 @@ from ceasefire.schema import Schema, load_schema
 
 from .gold import load_gold, load_predictions
 from .scorer import score
+from .stats import DEFAULT_SEED, UNIT, bootstrap_ci, resample_indices, unit_matrix
 
 CONVENTIONS = {
     "averaging": "micro: precision, recall and F1 from counts summed over documents",
@@ -27,8 +28,14 @@ def score_files(
     gold: str | Path | None = None,
     allow_missing: bool = False,
     schema: Schema | None = None,
+    bootstrap: int = 0,
+    seed: int = DEFAULT_SEED,
 ) -> dict:
-    """Validate and score prediction files; raise InputError on bad input."""
+    """Validate and score prediction files; raise InputError on bad input.
+
+    With ``bootstrap`` > 0, every count metric gets a 95% percentile interval
+    from that many resamples of sentences (see :mod:`.stats`).
+    """
     schema = schema or load_schema()
     gold_corpus = load_gold(gold, schema=schema)
     pred_corpus, missing = load_predictions(predictions, gold_corpus, schema=schema, allow_missing=allow_missing)
@@ -46,8 +53,26 @@ def score_files(
         },
         "conventions": CONVENTIONS,
     }
+    units = result.pop("_units")
+    if bootstrap > 0:
+        idx = resample_indices(len(units), bootstrap, seed)
+        for name, tally in tallies.items():
+            result["metrics"][name]["ci"] = bootstrap_ci(unit_matrix(tally, units), idx)
+        not_resampled = sorted(n for n in result["metrics"] if n not in tallies)
+        for name in not_resampled:
+            result["metrics"][name]["ci"] = None
+        header["bootstrap"] = {
+            "resampling_unit": UNIT,
+            "units": len(units),
+            "samples": bootstrap,
+            "seed": seed,
+            "interval": "95% percentile",
+            "not_resampled": not_resampled,
+            "why_not_resampled": "coreference metrics do not decompose over sentences (clusters span them)",
+        }
     out = {**header, **result}
     out["_tallies"] = tallies
+    out["_units"] = units
     return out
 
 

@@ -34,7 +34,11 @@ def cmd_score(args) -> int:
     from .api import public, score_files
     from .render import FORMATS
 
-    result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema))
+    if args.bootstrap < 0:
+        print(f"error: --bootstrap: {args.bootstrap} is negative; allowed: 0 (off) or a number of resamples, e.g. 1000", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
+                         bootstrap=args.bootstrap, seed=args.seed)
     text = FORMATS[args.format](public(result))
     if args.output:
         atomic_write(args.output, text)
@@ -94,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "table", "markdown"), default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the result here (atomically) instead of stdout")
     p.add_argument("--allow-missing", action="store_true", help="score a gold document without predictions as empty instead of refusing; the output lists it")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="add 95%% confidence intervals from N resamples of sentences (default: 0, off)")
+    p.add_argument("--seed", type=int, default=12345, help="random seed for --bootstrap (default: 12345, as sacrebleu)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_score)
     return parser

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Hashable
 
 #: The keys every metric carries in the output, in this order.
-METRIC_KEYS = ("precision", "recall", "f1", "tp", "fp", "fn", "p_num", "p_den", "r_num", "r_den")
+METRIC_KEYS = ("precision", "recall", "f1", "tp", "fp", "fn", "p_num", "p_den", "r_num", "r_den", "ci")
 
 
 def _div(num: float, den: float) -> float | None:
@@ -29,7 +29,7 @@ def f1_of(p: float | None, r: float | None) -> float | None:
 def ratio_metric(p_num: float, p_den: float, r_num: float, r_den: float, *, tp=None, fp=None, fn=None) -> dict:
     p, r = _div(p_num, p_den), _div(r_num, r_den)
     return {"precision": p, "recall": r, "f1": f1_of(p, r), "tp": tp, "fp": fp, "fn": fn,
-            "p_num": p_num, "p_den": p_den, "r_num": r_num, "r_den": r_den}
+            "p_num": p_num, "p_den": p_den, "r_num": r_num, "r_den": r_den, "ci": None}
 
 
 def count_metric(tp: int, fp: int, fn: int) -> dict:

@@ -54,7 +54,7 @@ class Units:
         return doc_id, bisect_right(self.starts[doc_id], offset) - 1
 
     def all(self) -> list[tuple[str, int]]:
-        return [(d, i) for d, starts in self.starts.items() for i in range(len(starts))]
+        return [(d, i) for d, starts in sorted(self.starts.items()) for i in range(len(starts))]
 
 
 # --- tokens for overlap of long spans ----------------------------------------------
@@ -191,10 +191,14 @@ def _mentions(run: Run) -> None:
         run.tallies[name] = _overlap_tally(run, gold, pred, admit, typed=True)
     run.type_tallies.update(("mentions.strict", "mentions.exact", "mentions.overlap", "mentions.type"))
     gold_by_span = {(d, m["start"], m["end"]): m for d, m in gold}
+    pairs = []
     for d, m in pred:
         g = gold_by_span.get((d, m["start"], m["end"]))
         if g is not None:
             run.mention_map[(d, m["id"])] = g
+            pairs.append((g, m))
+    for attr in ("type", "level"):
+        run.attributes[f"mentions.{attr}"] = _agreement([g.get(attr) for g, _ in pairs], [p.get(attr, "<missing>") for _, p in pairs])
 
 
 def _overlap_tally(run: Run, gold, pred, admit, *, typed: bool) -> Tally:
@@ -440,12 +444,29 @@ def _relations(run: Run) -> None:
     run.tallies["relations.within_doc"] = match_keys(g_within, p_within)
     run.tallies["relations.cross_doc"] = match_keys(g_cross, p_cross)
     run.type_tallies.update(("relations.strict",))
+    # relation type on relations whose two ends align (unordered), any type
+    # (equal types paired first, the rest in sorted order: independent of input order)
+    by_ends: dict = {}
+    for side, items in ((0, g_within + g_cross), (1, p_within + p_cross)):
+        for key, _, typ in items:
+            by_ends.setdefault((key[0], *sorted(key[2:], key=repr)), (Counter(), Counter()))[side][typ] += 1
+    g_types, p_types = [], []
+    for gc, pc in by_ends.values():
+        same = gc & pc
+        for t, n in same.items():
+            g_types += [t] * n
+            p_types += [t] * n
+        rest_g, rest_p = sorted((gc - same).elements()), sorted((pc - same).elements())
+        for a, b in zip(rest_g, rest_p):
+            g_types.append(a)
+            p_types.append(b)
+    run.attributes["relations.type"] = _agreement(g_types, p_types)
 
 
 # --- attributes on matched items ------------------------------------------------------
 
 def _agreement(gold: list, pred: list) -> dict:
-    """Accuracy and macro-F1 of an attribute over aligned pairs.
+    """Accuracy, macro-F1 and Cohen's kappa of an attribute over aligned pairs.
 
     Macro-F1 is sklearn's ``f1_score(average="macro")`` over the labels that
     occur in the gold or the predictions; a missing prediction is the label
@@ -453,15 +474,17 @@ def _agreement(gold: list, pred: list) -> dict:
     """
     n = len(gold)
     if n == 0:
-        return {"accuracy": None, "macro_f1": None, "n": 0, "correct": 0}
-    from sklearn.metrics import f1_score
+        return {"accuracy": None, "macro_f1": None, "kappa": None, "n": 0, "correct": 0}
+    from sklearn.metrics import cohen_kappa_score, f1_score
 
     g = ["<null>" if x is None else str(x) for x in gold]
     p = ["<null>" if x is None else str(x) for x in pred]
     correct = sum(a == b for a, b in zip(g, p))
     labels = sorted(set(g) | set(p))
     macro = float(f1_score(g, p, labels=labels, average="macro", zero_division=0))
-    return {"accuracy": correct / n, "macro_f1": macro, "n": n, "correct": correct}
+    # Cohen's kappa is undefined when chance agreement is 1 (a single label throughout)
+    kappa = None if len(labels) < 2 else float(cohen_kappa_score(g, p, labels=labels))
+    return {"accuracy": correct / n, "macro_f1": macro, "kappa": kappa, "n": n, "correct": correct}
 
 
 # --- the result ------------------------------------------------------------------------
@@ -517,6 +540,7 @@ def _result(run: Run) -> dict:
         "per_type": per_type,
         "per_document": per_document,
         "_tallies": run.tallies,
+        "_units": run.units.all(),
     }
 
 

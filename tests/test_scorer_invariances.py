@@ -20,7 +20,7 @@ def _example():
 
 
 def _strip(result):
-    return {k: v for k, v in result.items() if k != "_tallies"}
+    return {k: v for k, v in result.items() if not k.startswith("_")}
 
 
 def test_perfect_prediction_scores_one_wherever_defined():
