@@ -79,3 +79,85 @@ def score_files(
 def public(result: dict) -> dict:
     """The result without the internal per-unit tallies (what is written out)."""
     return {k: v for k, v in result.items() if not k.startswith("_")}
+
+
+#: For `agree`: the headline pairwise-F1 metric of each layer and the attributes whose
+#: chance-corrected agreement (Cohen's kappa on matched units) is reported.
+AGREEMENT_LAYERS = {
+    "actors": {"f1": ["mentions.strict", "mentions.exact", "coref.conll", "coref.cross_doc.conll"], "kappa": ["mentions.type", "mentions.level"]},
+    "events": {"f1": ["events.trigger.classification", "events.argument.classification", "event_coref.cross_doc.conll"], "kappa": ["events.type", "events.polarity", "events.modality", "events.mode"]},
+    "claims": {"f1": ["claims.tuple", "claims.cue", "claims.content.overlap"], "kappa": ["claims.quote_type", "claims.check_worthiness"]},
+    "relations": {"f1": ["relations.strict", "relations.cross_doc"], "kappa": ["relations.type"]},
+}
+
+
+def agree_files(annotation_a: str | Path, annotation_b: str | Path, *, schema: Schema | None = None) -> dict:
+    """Agreement between two complete annotations of the same articles.
+
+    Pairwise F1 (Hripcsak and Rothschild 2005) is F1 of B scored with A as the
+    reference; it is symmetric (swapping A and B swaps precision and recall).
+    The chance-corrected figure is Cohen's kappa (scikit-learn) over matched
+    units: mentions with the same span, events with the same trigger, claims
+    aligned by content, relations whose ends align.
+    """
+    schema = schema or load_schema()
+    load_gold(annotation_b, schema=schema, what="annotation B")  # B must be complete and valid too
+    result = public(score_files([annotation_b], gold=annotation_a, schema=schema))
+    layers = {}
+    for layer, spec in AGREEMENT_LAYERS.items():
+        layers[layer] = {
+            "pairwise_f1": {m: result["metrics"][m]["f1"] for m in spec["f1"]},
+            "kappa": {a: result["attributes"][a]["kappa"] for a in spec["kappa"]},
+            "matched_units": {a: result["attributes"][a]["n"] for a in spec["kappa"]},
+        }
+    return {
+        "annotations": {"a": str(annotation_a), "b": str(annotation_b),
+                        "a_fingerprint": result["gold"]["fingerprint"], "b_fingerprint": result["predictions"]["fingerprint"]},
+        "chance_corrected": "Cohen's kappa (sklearn.metrics.cohen_kappa_score), nominal labels, on matched units; null where only one label occurs",
+        "layers": layers,
+        "metrics": result["metrics"],
+        "attributes": result["attributes"],
+        "scorer": result["scorer"],
+        "schema_version": result["schema_version"],
+    }
+
+
+def compare_files(
+    predictions_a: Sequence[str | Path],
+    predictions_b: Sequence[str | Path],
+    *,
+    gold: str | Path | None = None,
+    allow_missing: bool = False,
+    schema: Schema | None = None,
+    n_bootstrap: int = 1000,
+    n_ar: int = 10000,
+    seed: int = DEFAULT_SEED,
+) -> dict:
+    """Paired comparison of two systems on every count metric (B minus A)."""
+    from .stats import paired_tests
+
+    schema = schema or load_schema()
+    ra = score_files(predictions_a, gold=gold, allow_missing=allow_missing, schema=schema)
+    rb = score_files(predictions_b, gold=gold, allow_missing=allow_missing, schema=schema)
+    units = ra["_units"]
+    metrics = {}
+    for name in sorted(ra["_tallies"]):
+        metrics[name] = paired_tests(unit_matrix(ra["_tallies"][name], units), unit_matrix(rb["_tallies"][name], units),
+                                     n_bootstrap=n_bootstrap, n_ar=n_ar, seed=seed)
+    return {
+        "scorer": ra["scorer"],
+        "schema_version": ra["schema_version"],
+        "gold": ra["gold"],
+        "a": ra["predictions"],
+        "b": rb["predictions"],
+        "test": {
+            "resampling_unit": UNIT,
+            "units": len(units),
+            "statistic": "F1; delta = F1(B) - F1(A)",
+            "paired_bootstrap": {"samples": n_bootstrap, "p": "(c + 1) / (n + 1), c = resamples whose centred |delta| is >= the observed |delta| (sacrebleu, with >= for >; see eval/stats.py)"},
+            "approximate_randomization": {"trials": n_ar, "p": "(c + 1) / (n + 1), c = trials whose |delta| is >= the observed |delta| (Noreen 1989; sacrebleu uses >)"},
+            "seed": seed,
+            "not_tested": sorted(n for n in ra["metrics"] if n not in ra["_tallies"]),
+        },
+        "metrics": metrics,
+    }

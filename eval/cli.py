@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import textwrap
 
@@ -39,10 +40,56 @@ def cmd_score(args) -> int:
         return EXIT_BAD_INPUT
     result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
                          bootstrap=args.bootstrap, seed=args.seed)
-    text = FORMATS[args.format](public(result))
-    if args.output:
-        atomic_write(args.output, text)
-        print(f"wrote {args.output}", file=sys.stderr)
+    return _emit(FORMATS[args.format](public(result)), args.output)
+
+
+def cmd_compare(args) -> int:
+    from .api import compare_files
+
+    for flag, value in (("--samples", args.samples), ("--trials", args.trials)):
+        if value <= 0:
+            print(f"error: {flag}: {value} is not positive; allowed: a number of resamples, e.g. 1000", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    result = compare_files([args.a], [args.b], gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
+                           n_bootstrap=args.samples, n_ar=args.trials, seed=args.seed)
+    if args.format == "json":
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    else:
+        lines = [f"{'metric':32} {'F1 A':>6} {'F1 B':>6} {'delta':>7}  {'95% CI of delta':>17} {'p (bs)':>7} {'p (AR)':>7}"]
+        f = lambda x: "n/a" if x is None else f"{100 * x:.1f}"
+        for name, m in result["metrics"].items():
+            ci = "n/a" if not m["delta_ci"] else f"[{f(m['delta_ci'][0])}, {f(m['delta_ci'][1])}]"
+            p = lambda x: "n/a" if x is None else f"{x:.4f}"
+            lines.append(f"{name:32} {f(m['f1_a']):>6} {f(m['f1_b']):>6} {f(m['delta']):>7}  {ci:>17} {p(m['p_bootstrap']):>7} {p(m['p_ar']):>7}")
+        t = result["test"]
+        lines.append(f"unit: {t['resampling_unit']} ({t['units']} units); seed {t['seed']}; {t['paired_bootstrap']['samples']} resamples, {t['approximate_randomization']['trials']} AR trials")
+        text = "\n".join(lines) + "\n"
+    return _emit(text, args.output)
+
+
+def cmd_agree(args) -> int:
+    from .api import agree_files
+
+    result = agree_files(args.a, args.b, schema=load_schema(args.schema))
+    if args.format == "json":
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    else:
+        f = lambda x: "n/a" if x is None else f"{x:.3f}"
+        lines = []
+        for layer, row in result["layers"].items():
+            lines.append(f"{layer}:")
+            for m, v in row["pairwise_f1"].items():
+                lines.append(f"  pairwise F1  {m:36} {f(v)}")
+            for a, v in row["kappa"].items():
+                lines.append(f"  kappa        {a:36} {f(v)}  (n = {row['matched_units'][a]})")
+        text = "\n".join(lines) + "\n"
+    return _emit(text, args.output)
+
+
+def _emit(text: str, output: str | None) -> int:
+    if output:
+        atomic_write(output, text)
+        print(f"wrote {output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -102,6 +149,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=12345, help="random seed for --bootstrap (default: 12345, as sacrebleu)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser(
+        "compare",
+        help="paired significance test between two systems",
+        formatter_class=_formatter,
+        description="Score two prediction files against the same gold and test the difference in F1 of every\n"
+        "count metric with a paired bootstrap and approximate randomisation, as sacrebleu does it\n"
+        "(per-sentence sufficient statistics, fixed seed, p = (c + 1) / (n + 1)).",
+        epilog="example:\n  ceasefire-eval compare baseline.jsonl my_system.jsonl --format table\n",
+    )
+    p.add_argument("a", metavar="PRED_A", help="predictions of system A (the reference system)")
+    p.add_argument("b", metavar="PRED_B", help="predictions of system B")
+    p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
+    p.add_argument("--samples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
+    p.add_argument("--trials", type=int, default=10000, help="approximate randomisation trials (default: 10000)")
+    p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")
+    p.add_argument("--format", choices=("json", "table"), default="json", help="output format (default: json)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the result here instead of stdout")
+    p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser(
+        "agree",
+        help="inter-annotator agreement between two annotations",
+        formatter_class=_formatter,
+        description="Agreement between two complete annotations of the same articles: pairwise F1 per layer\n"
+        "(B scored with A as reference; symmetric) and Cohen's kappa on matched units.",
+        epilog="example:\n  ceasefire-eval agree data/annotations/A data/annotations/B --format table\n",
+    )
+    p.add_argument("a", metavar="ANN_A", help="first annotation (records file or folder)")
+    p.add_argument("b", metavar="ANN_B", help="second annotation")
+    p.add_argument("--format", choices=("json", "table"), default="json", help="output format (default: json)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the result here instead of stdout")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_agree)
     return parser
 
 

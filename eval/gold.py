@@ -29,14 +29,14 @@ class Corpus:
         return h.hexdigest()
 
 
-def load_gold(path: str | Path | None = None, *, schema: Schema) -> Corpus:
+def load_gold(path: str | Path | None = None, *, schema: Schema, what: str = "gold") -> Corpus:
     """Read and validate a gold corpus (the shipped ``data/gold/`` by default); raise InputError."""
     path = Path(path) if path else gold_dir()
     loaded, problems = read_records([path])
     result = validate_records(loaded, schema=schema, mode=GOLD)
     problems += result.problems
     if problems:
-        raise InputError([_tag(p, "gold") for p in problems])
+        raise InputError([_tag(p, what) for p in problems])
     return Corpus(str(path), result.documents, result.corpus)
 
 

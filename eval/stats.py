@@ -6,6 +6,12 @@ sufficient statistics (tp, fp, fn), a resample sums the statistics of the
 units drawn and recomputes the corpus metric, the seed is fixed, and
 ``p = (c + 1) / (n + 1)``.
 
+One deliberate difference: ``c`` counts resamples (or trials) whose difference
+is *at least* the observed one (>=), as in the usual definition of the
+randomisation test (Noreen 1989; Riezler and Maxwell 2005). sacrebleu counts
+strictly greater ones, which gives two identical systems p = 1/(n+1), i.e.
+"significantly different"; here they get p = 1.
+
 The unit is the **sentence** (see ``scorer.Units``): with two documents the
 document is too coarse to resample. Coreference metrics do not decompose over
 sentences (a cluster spans several), so they get no interval; the output says
@@ -76,7 +82,7 @@ def paired_tests(a: np.ndarray, b: np.ndarray, *, n_bootstrap: int, n_ar: int, s
     ok = ~(np.isnan(sa) | np.isnan(sb))
     diffs = np.abs(sb[ok] - sa[ok])
     centred = diffs - diffs.mean() if diffs.size else diffs
-    p_bs = (int(np.sum(centred > observed)) + 1) / (diffs.size + 1)
+    p_bs = (int(np.sum(centred >= observed)) + 1) / (diffs.size + 1)
     delta_ci = _interval((sb - sa)[ok], 0.95)
 
     swap = rng.integers(0, 2, size=(n_ar, n_units)).astype(bool)
@@ -85,7 +91,7 @@ def paired_tests(a: np.ndarray, b: np.ndarray, *, n_bootstrap: int, n_ar: int, s
     shuf_b = np.where(swap[:, :, None], a[None], b[None]).sum(axis=1)
     fa_s, fb_s = prf_rows(shuf_a)[2], prf_rows(shuf_b)[2]
     ok = ~(np.isnan(fa_s) | np.isnan(fb_s))
-    c = int(np.sum(np.abs(fa_s[ok] - fb_s[ok]) > observed))
+    c = int(np.sum(np.abs(fa_s[ok] - fb_s[ok]) >= observed))
     p_ar = (c + 1) / (int(ok.sum()) + 1)
     return {"f1_a": float(fa), "f1_b": float(fb), "delta": float(fb - fa), "delta_ci": delta_ci,
             "p_bootstrap": p_bs, "p_ar": p_ar}
