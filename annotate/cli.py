@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK
-from ceasefire.schema import SchemaError, load_schema
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems
+from ceasefire.schema import InputError, SchemaError, load_schema
 from ceasefire.schema.json_schema import committed_files
 from ceasefire.schema.records import atomic_write
 
@@ -19,6 +19,38 @@ def cmd_jsonschema(args) -> int:
         atomic_write(out / name, content)
         print(f"wrote {out / name}")
     return EXIT_OK
+
+
+def cmd_summary(args) -> int:
+    import json
+
+    from ceasefire.data import gold_dir
+    from ceasefire.schema import read_records
+    from ceasefire.schema.validate import validate_records
+
+    from .summary import render, summarize
+
+    path = args.path or gold_dir()
+    loaded, problems = read_records([path])
+    result = validate_records(loaded, schema=load_schema(args.schema))
+    if problems or result.problems:
+        return print_problems(problems + result.problems)
+    summary = summarize(result.documents, result.corpus)
+    sys.stdout.write(json.dumps(summary, indent=2) + "\n" if args.format == "json" else render(summary))
+    return EXIT_OK
+
+
+def cmd_lint(args) -> int:
+    from ceasefire.data import gold_dir
+
+    from .lint import lint
+
+    path = args.path or gold_dir()
+    problems = lint(path, schema=load_schema(args.schema), check_articles=not args.any_text)
+    code = print_problems(problems)
+    if code == EXIT_OK:
+        print(f"OK: {path} passes the data lint")
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +66,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.add_argument("--out", metavar="DIR", help="folder to write to (default: beside the schema file)")
     p.set_defaults(func=cmd_jsonschema)
+
+    p = sub.add_parser(
+        "summary",
+        help="counts per layer, type and article, and across articles",
+        description="Print the counts of an annotated corpus (default: the shipped gold).",
+        epilog="examples:\n  ceasefire-annotate summary\n  ceasefire-annotate summary data/annotations/A --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser(
+        "lint",
+        help="data lint of an annotated corpus (beyond the validator)",
+        description="Validate, then check that annotated names are annotated everywhere, spans have no\n"
+        "punctuation padding, events have arguments, claims have cue and content, the same actor has one\n"
+        "id across articles, and the texts are the shipped articles. Exit 2 on any problem.",
+        epilog="examples:\n  ceasefire-annotate lint\n  ceasefire-annotate lint data/annotations/B",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
+    p.add_argument("--any-text", action="store_true", help="do not require the texts to be the shipped articles")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_lint)
     return parser
 
 
@@ -41,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except InputError as exc:
+        return print_problems(exc.problems)
     except SchemaError as exc:
         print(f"error: schema: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -52,6 +52,9 @@ class Validated:
     corpus: dict | None = None
     problems: list[Problem] = field(default_factory=list)
     locations: dict[str, Location] = field(default_factory=dict)
+    #: documents present in the input but refused (unknown id, wrong text); the
+    #: cross-document checks do not report their absence a second time
+    refused: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -105,6 +108,7 @@ def validate_records(
         if mode == PREDICTION:
             rec = _prepare_prediction(rec, loc, doc_id, reference, report)
             if rec is None:
+                result.refused.add(doc_id)
                 continue
         result.documents[doc_id] = rec
         result.locations[doc_id] = loc
@@ -346,7 +350,7 @@ def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, r
             if isinstance(cid, str):
                 if doc_id not in event_docs[cid]:
                     event_docs[cid].append(doc_id)
-                if isinstance(ev.get("type"), str):
+                if ev.get("type") in schema.event_types:
                     event_types[cid][ev["type"]].add(doc_id)
         for i, ent in enumerate(_items(doc, "entities")):
             eid = ent.get("id")
@@ -364,6 +368,8 @@ def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, r
 
     corpus = result.corpus or {}
     loc = corpus_loc
+    if result.refused:
+        return  # the corpus record refers to refused documents: its checks would only repeat that
     listed = corpus.get("documents")
     if isinstance(listed, list):
         for i, d in enumerate(listed):
