@@ -53,6 +53,39 @@ def cmd_lint(args) -> int:
     return code
 
 
+def cmd_diff(args) -> int:
+    from ceasefire.schema import read_records
+    from ceasefire.schema.validate import validate_records
+
+    from .diff import diff_corpus, diff_documents
+
+    sides = []
+    for path in (args.a, args.b):
+        loaded, problems = read_records([path])
+        result = validate_records(loaded, schema=load_schema(args.schema))
+        if problems or result.problems:
+            return print_problems(problems + result.problems)
+        sides.append(result)
+    a, b = sides
+    n = 0
+    for doc_id in sorted(set(a.documents) | set(b.documents)):
+        if doc_id not in a.documents or doc_id not in b.documents:
+            print(f"== {doc_id}: only in {'A' if doc_id in a.documents else 'B'}")
+            continue
+        lines = diff_documents(a.documents[doc_id], b.documents[doc_id])
+        n += len(lines)
+        print(f"== {doc_id}: {len(lines)} differences")
+        for line in lines:
+            print(f"  {line}")
+    lines = diff_corpus(a.documents, a.corpus or {}, b.documents, b.corpus or {})
+    n += len(lines)
+    print(f"== corpus: {len(lines)} differences")
+    for line in lines:
+        print(f"  {line}")
+    print(f"{n} differences in all")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ceasefire-annotate", description="The Ceasefire annotation pipeline.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -92,6 +125,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--any-text", action="store_true", help="do not require the texts to be the shipped articles")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_lint)
+
+    p = sub.add_parser(
+        "diff",
+        help="list every difference between two annotations (for adjudication)",
+        description="Compare two annotations of the same articles item by item (mentions by span, events by\n"
+        "trigger, claims by content, relations by their ends) and print one line per difference.",
+        epilog="example:\n  ceasefire-annotate diff data/annotations/A data/annotations/B",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("a", metavar="ANN_A")
+    p.add_argument("b", metavar="ANN_B")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_diff)
     return parser
 
 
