@@ -65,7 +65,26 @@ def lint(path: str | Path, *, schema: Schema | None = None, exceptions: Exceptio
     problems += _events(docs, locs, exceptions)
     problems += _claims(docs, locs)
     problems += _same_actor_same_id(docs, locs)
+    problems += _stale_exceptions(docs, exceptions)
     return problems
+
+
+def _stale_exceptions(docs, exceptions: Exceptions) -> list[Problem]:
+    """An exception that no longer matches the data would hide nothing and mislead readers."""
+    out = []
+    where = Location(str(data_dir() / EXCEPTIONS_FILE))
+    for (d, text, start) in exceptions.events_without_arguments:
+        doc = docs.get(d)
+        if doc is None:
+            continue
+        ev = [e for e in doc["events"] if e["trigger"]["start"] == start and e["trigger"]["text"] == text]
+        if not ev or ev[0]["arguments"]:
+            out.append(Problem(where, d, "events_without_arguments", "matches no argument-less event of the data", {"text": text, "start": start}, "entries for events that exist and have no argument"))
+    for (d, text, start) in exceptions.unannotated_names:
+        doc = docs.get(d)
+        if doc is not None and doc["text"][start:start + len(text)] != text:
+            out.append(Problem(where, d, "unannotated_names", "does not occur at the given offset", {"text": text, "start": start}, "entries for occurrences that exist"))
+    return out
 
 
 def _articles(docs, locs) -> list[Problem]:
