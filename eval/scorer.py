@@ -265,20 +265,30 @@ def _coreference(run: Run) -> None:
 
 # --- layer 2: events ------------------------------------------------------------------
 
-def _filler(run: Run, d: str, ref: str, *, gold: bool) -> Hashable:
-    """What an argument points at, as a gold-side identity: an entity or an event cluster."""
+def _aligned(run: Run, d: str, ref: str, *, gold: bool) -> tuple[str, dict | None] | None:
+    """The gold item a reference stands for: (kind, gold item), item None if unaligned.
+
+    A gold reference stands for itself; a predicted mention, event or claim for the
+    gold item it is aligned with (see the module docstring). None if dangling.
+    """
     x = run.index(d, gold).get(ref)
     if x is None:
-        return ("dangling", d, ref)
+        return None
     kind, item = x
-    if kind == "mention":
-        g = item if gold else run.mention_map.get((d, ref))
-        if g is None:
-            return ("unaligned", d, ref)
-        return ("entity", g.get("entity") or ("singleton", d, g["id"]))
-    g = item if gold else run.event_map.get((d, ref))
-    if g is None:
+    if gold:
+        return kind, item
+    table = {"mention": run.mention_map, "event": run.event_map, "claim": run.claim_map}[kind]
+    return kind, table.get((d, ref))
+
+
+def _filler(run: Run, d: str, ref: str, *, gold: bool) -> Hashable:
+    """What an argument or claim source points at: an entity or an event cluster."""
+    a = _aligned(run, d, ref, gold=gold)
+    if a is None or a[1] is None:
         return ("unaligned", d, ref)
+    kind, g = a
+    if kind == "mention":
+        return ("entity", g.get("entity") or ("singleton", d, g["id"]))
     return ("event", g.get("cluster") or ("singleton", d, g["id"]))
 
 
@@ -357,16 +367,7 @@ def _claims(run: Run) -> None:
         run.claim_map[(p_claims[p][0], p_claims[p][1]["id"])] = g_cl[g][1]
 
     def source_entity(d, c, gold):
-        src = c.get("source")
-        if src is None:
-            return ("none",)
-        m = run.index(d, gold).get(src)
-        if m is None:
-            return ("dangling",)
-        g = m[1] if gold else run.mention_map.get((d, src))
-        if g is None:
-            return ("unaligned", d, src)
-        return ("entity", g.get("entity") or ("singleton", d, g["id"]))
+        return ("none",) if c.get("source") is None else _filler(run, d, c["source"], gold=gold)
 
     g_src = [source_entity(d, c, True) for d, c in g_cl]
     p_src = [source_entity(d, c, False) for d, c in p_claims]
@@ -385,18 +386,14 @@ def _claims(run: Run) -> None:
 # --- layer 4: relations ---------------------------------------------------------------
 
 def _endpoint(run: Run, d: str, ref: str, *, gold: bool) -> Hashable:
-    x = run.index(d, gold).get(ref)
-    if x is None:
-        return ("dangling", d, ref)
-    kind, item = x
+    """A relation end: a mention by its entity, an event or claim by the gold item itself."""
+    a = _aligned(run, d, ref, gold=gold)
+    if a is None or a[1] is None:
+        return ("unaligned", d, ref)
+    kind, g = a
     if kind == "mention":
-        g = item if gold else run.mention_map.get((d, ref))
-        return ("entity", d, g.get("entity") or ("singleton", g["id"])) if g is not None else ("unaligned", d, ref)
-    if kind == "event":
-        g = item if gold else run.event_map.get((d, ref))
-        return ("event", d, g["id"]) if g is not None else ("unaligned", d, ref)
-    g = item if gold else run.claim_map.get((d, ref))
-    return ("claim", d, g["id"]) if g is not None else ("unaligned", d, ref)
+        return ("entity", g.get("entity") or ("singleton", d, g["id"]))
+    return (kind, d, g["id"])
 
 
 def _relation_items(run: Run, gold: bool, symmetric: dict[str, bool]):
