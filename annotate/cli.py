@@ -86,6 +86,57 @@ def cmd_diff(args) -> int:
     return EXIT_OK
 
 
+def cmd_build(args) -> int:
+    from ceasefire.data import data_dir
+
+    from .build import build_dataset
+
+    out = Path(args.out) if args.out else data_dir() / "hf"
+    sizes = build_dataset(out, schema=load_schema(args.schema), gold=args.gold)
+    for config, s in sizes.items():
+        print(f"{config}: {s['num_examples']} rows -> {out / s['path']}")
+    print(f"wrote {out} (README.md with dataset_info, SHA256SUMS)")
+    return EXIT_OK
+
+
+def cmd_publish(args) -> int:
+    from ceasefire.data import data_dir
+
+    from .publish import publish
+
+    folder = Path(args.folder) if args.folder else data_dir() / "hf"
+    try:
+        problems = publish(folder, args.repo_id, dry_run=args.dry_run)
+    except Exception as exc:  # network and Hub errors: one line, no traceback, token never shown
+        print(f"error: publishing to {args.repo_id!r} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    for p in problems:
+        print(f"error: {p}", file=sys.stderr)
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def cmd_datasheet(args) -> int:
+    from ceasefire.schema.records import atomic_write
+
+    from .reporting import datasheet_text
+
+    path = Path(args.path)
+    if not path.exists():
+        print(f"error: {path}: no such file (run from the repository root or give --path)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    current = path.read_text(encoding="utf-8")
+    new = datasheet_text(current)
+    if args.check:
+        if new != current:
+            print(f"error: {path}: generated statistics or agreement are out of date; run `ceasefire-annotate datasheet`", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"OK: {path} is up to date")
+        return EXIT_OK
+    atomic_write(path, new)
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ceasefire-annotate", description="The Ceasefire annotation pipeline.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -138,6 +189,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b", metavar="ANN_B")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser(
+        "build",
+        help="rebuild the Hugging Face dataset folder (data/hf) from the gold",
+        description="Write Parquet files with explicit features for every config (documents, mentions, entities,\n"
+        "events, claims, relations, cross_document), the dataset card with dataset_info, and SHA256SUMS.\n"
+        "Deterministic: building twice gives identical bytes.",
+        epilog="examples:\n  ceasefire-annotate build\n  ceasefire-annotate build --out /tmp/ceasefire-hf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--out", metavar="DIR", help="output folder (default: data/hf)")
+    p.add_argument("--gold", metavar="PATH", help="gold records (default: data/gold)")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "datasheet",
+        help="regenerate the statistics and agreement figures in DATASHEET.md",
+        description="Recompute the blocks between <!-- generated:... --> markers in DATASHEET.md from the data:\n"
+        "counts per layer, type and article, and agreement between the annotations (ceasefire-eval agree).",
+        epilog="examples:\n  ceasefire-annotate datasheet\n  ceasefire-annotate datasheet --check",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--path", default="DATASHEET.md", help="the datasheet (default: DATASHEET.md)")
+    p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 2 if not)")
+    p.set_defaults(func=cmd_datasheet)
+
+    p = sub.add_parser(
+        "publish",
+        help="push the dataset folder to the Hugging Face Hub (or --dry-run)",
+        description="Check the folder (card metadata against the value lists shipped with datasets and\n"
+        "huggingface_hub, SHA256SUMS against the files) and upload it with huggingface_hub. The token is\n"
+        "read from HF_TOKEN (or HUGGING_FACE_HUB_TOKEN) and never printed. --dry-run lists exactly what\n"
+        "would be uploaded and uploads nothing.",
+        epilog="examples:\n  ceasefire-annotate publish --repo-id my-org/ceasefire --dry-run\n  HF_TOKEN=... ceasefire-annotate publish --repo-id my-org/ceasefire",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--repo-id", required=True, metavar="NAME", help="dataset repository, e.g. my-org/ceasefire")
+    p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and check the card; upload nothing")
+    p.add_argument("--folder", metavar="DIR", help="dataset folder (default: data/hf)")
+    p.set_defaults(func=cmd_publish)
     return parser
 
 

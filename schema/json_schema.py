@@ -112,6 +112,8 @@ def build(schema: Schema, *, gold: bool) -> dict:
             "published": _nullable({"type": "string"}),
             "event_date": _nullable({"type": "string"}),
             "language": {"type": "string"},
+            "event_date_basis": _nullable({"type": "string"}),
+            "notes": {"type": "array", "items": {"type": "string"}},
             "seed_file": {"type": "string"},
             "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
         },
