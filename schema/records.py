@@ -131,3 +131,67 @@ def dumps_pretty(record: dict) -> str:
             lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+# -- canonical order ------------------------------------------------------------------
+# One order for every list of a record, so that records built by different routes (the
+# adjudication script, the Label Studio importer) compare equal. Relation ids, which
+# Label Studio does not keep, are numbered in this order (r1.. in a document, x1.. in the
+# corpus record).
+
+def _positions(doc: dict) -> dict[str, int]:
+    pos = {}
+    for m in doc.get("mentions") or []:
+        pos[m["id"]] = m["start"]
+    for e in doc.get("events") or []:
+        pos[e["id"]] = e["trigger"]["start"]
+    for c in doc.get("claims") or []:
+        pos[c["id"]] = c["content"]["start"]
+    return pos
+
+
+def canonical_document(doc: dict, roles: list[str], *, renumber_relations: bool = True) -> dict:
+    """The document with every list in canonical order (a new dict; input unchanged)."""
+    import copy
+
+    doc = copy.deepcopy(doc)
+    pos = _positions(doc)
+    role_rank = {r: i for i, r in enumerate(roles)}
+    if "mentions" in doc:
+        doc["mentions"].sort(key=lambda m: (m["start"], -m["end"], m["id"]))
+    if "entities" in doc:
+        doc["entities"].sort(key=lambda e: e["id"])
+    for e in doc.get("events") or []:
+        e.get("arguments", []).sort(key=lambda a: (role_rank.get(a["role"], len(role_rank)), pos.get(a["ref"], -1), a["ref"]))
+    if "events" in doc:
+        doc["events"].sort(key=lambda e: (e["trigger"]["start"], -e["trigger"]["end"], e["id"]))
+    if "claims" in doc:
+        doc["claims"].sort(key=lambda c: (c["content"]["start"], -c["content"]["end"], c["id"]))
+    if "relations" in doc:
+        doc["relations"].sort(key=lambda r: (pos.get(r["head"], -1), pos.get(r["tail"], -1), r["type"], r["head"], r["tail"]))
+        if renumber_relations:
+            for i, r in enumerate(doc["relations"], 1):
+                r["id"] = f"r{i}"
+    return doc
+
+
+def canonical_corpus(corpus: dict, documents: dict[str, dict], *, renumber_relations: bool = True) -> dict:
+    import copy
+
+    corpus = copy.deepcopy(corpus)
+    pos = {d: _positions(doc) for d, doc in documents.items()}
+    for part in ("entity_clusters", "event_clusters"):
+        if part in corpus:
+            corpus[part].sort(key=lambda c: c["id"])
+            for c in corpus[part]:
+                c["documents"] = sorted(c["documents"])
+    if "relations" in corpus:
+        def key(r):
+            h, t = r["head"], r["tail"]
+            return (h["doc"], pos.get(h["doc"], {}).get(h["id"], -1), t["doc"], pos.get(t["doc"], {}).get(t["id"], -1), r["type"], h["id"], t["id"])
+
+        corpus["relations"].sort(key=key)
+        if renumber_relations:
+            for i, r in enumerate(corpus["relations"], 1):
+                r["id"] = f"x{i}"
+    return corpus

@@ -144,3 +144,15 @@ def test_independent_annotations_are_kept_as_they_were():
         assert set(sums) == {f"{D0}.json", f"{D4}.json", "corpus.json", "NOTES.md"}
         for name, digest in sums.items():
             assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, f"{who}/{name} changed"
+
+
+def test_gold_is_in_canonical_order():
+    """The order the Label Studio importer produces, so round trips compare equal."""
+    from ceasefire.schema import load_schema
+    from ceasefire.schema.records import canonical_corpus, canonical_document
+
+    docs, corpus = load_gold()
+    roles = list(load_schema().roles)
+    for doc in docs.values():
+        assert canonical_document(doc, roles) == doc
+    assert canonical_corpus(corpus, docs) == corpus

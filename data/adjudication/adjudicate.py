@@ -198,12 +198,17 @@ corpus_relation("CORROBORATES", (D0, ("V", "improve", 1316)), (D4, ("C", 721)))
 # Renumber ids in text order, recompute the corpus declarations, validate, write
 # ---------------------------------------------------------------------------------
 def renumber_all():
+    """Number mentions, events and claims in text order; canonical order for everything."""
+    from ceasefire.schema import load_schema
+    from ceasefire.schema.records import canonical_corpus, canonical_document
+
+    roles = list(load_schema().roles)
     maps = {}
     for d, doc in A.items():
         mapping = {}
         doc["mentions"].sort(key=lambda m: (m["start"], -m["end"]))
         doc["events"].sort(key=lambda e: (e["trigger"]["start"], -e["trigger"]["end"]))
-        doc["claims"].sort(key=lambda c: (min(c["content"]["start"], c["cue"]["start"]), -c["content"]["end"]))
+        doc["claims"].sort(key=lambda c: (c["content"]["start"], -c["content"]["end"]))
         for layer, prefix in (("mentions", "m"), ("events", "v"), ("claims", "c")):
             for i, x in enumerate(doc[layer], 1):
                 mapping[x["id"]] = f"{prefix}{i}"
@@ -213,33 +218,20 @@ def renumber_all():
         for e in doc["events"]:
             for a in e["arguments"]:
                 a["ref"] = mapping[a["ref"]]
-            e["arguments"].sort(key=lambda a: (a["role"], int(a["ref"][1:]), a["ref"][0]))
         for c in doc["claims"]:
             c["source"] = mapping.get(c["source"]) if c["source"] else None
             c["parent"] = mapping.get(c["parent"]) if c["parent"] else None
         for r in doc["relations"]:
             r["head"], r["tail"] = mapping[r["head"]], mapping[r["tail"]]
-        pos = {}
-        for m in doc["mentions"]:
-            pos[m["id"]] = m["start"]
-        for e in doc["events"]:
-            pos[e["id"]] = e["trigger"]["start"]
-        for c in doc["claims"]:
-            pos[c["id"]] = min(c["content"]["start"], c["cue"]["start"])
-        doc["relations"].sort(key=lambda r: (pos[r["head"]], pos[r["tail"]], r["type"]))
-        for i, r in enumerate(doc["relations"], 1):
-            r["id"] = f"r{i}"
-        doc["entities"].sort(key=lambda e: e["id"])
         maps[d] = mapping
+        A[d] = canonical_document(doc, roles)
     for r in A_CORPUS["relations"]:
         for end in ("head", "tail"):
             r[end]["id"] = maps[r[end]["doc"]][r[end]["id"]]
-    A_CORPUS["relations"].sort(key=lambda r: (r["head"]["doc"], int(r["head"]["id"][1:]), r["tail"]["doc"], int(r["tail"]["id"][1:]), r["type"]))
-    for i, r in enumerate(A_CORPUS["relations"], 1):
-        r["id"] = f"x{i}"
+    return canonical_corpus(A_CORPUS, A)
 
 
-renumber_all()
+A_CORPUS = renumber_all()
 for key, field in (("entity_clusters", lambda doc: {m["entity"] for m in doc["mentions"]}),
                    ("event_clusters", lambda doc: {e["cluster"] for e in doc["events"]})):
     used = {}
