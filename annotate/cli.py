@@ -137,6 +137,167 @@ def cmd_datasheet(args) -> int:
     return EXIT_OK
 
 
+CONFIG_FILE = Path(__file__).with_name("labelstudio.xml")
+
+
+def cmd_config(args) -> int:
+    from ceasefire.schema.records import atomic_write
+
+    from .ls_config import build_config
+
+    xml = build_config(load_schema(args.schema))
+    problems = _check_with_sdk(xml)
+    if problems:
+        for p in problems:
+            print(f"error: {p}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    out = Path(args.out) if args.out else CONFIG_FILE
+    if args.out == "-":
+        sys.stdout.write(xml)
+        return EXIT_OK
+    atomic_write(out, xml)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _check_with_sdk(xml: str) -> list[str]:
+    """Parse the config with the SDK's LabelInterface, when the SDK is installed."""
+    try:
+        from label_studio_sdk.label_interface import LabelInterface
+    except ImportError:
+        return []
+    try:
+        LabelInterface(xml)
+    except Exception as exc:  # the SDK raises several exception types for a bad config
+        return [f"LabelInterface rejects the generated config: {exc}"]
+    return []
+
+
+def cmd_tasks(args) -> int:
+    import json
+
+    from ceasefire.data import gold_dir
+    from ceasefire.eval.gold import load_gold, load_predictions
+    from ceasefire.schema.records import atomic_write
+
+    from .ls_convert import tasks_for
+
+    schema = load_schema(args.schema)
+    gold = load_gold(None, schema=schema)
+    if args.records:
+        records, _ = load_predictions([args.records], gold, schema=schema, allow_missing=True)
+        docs, corpus = records.documents, records.corpus
+    else:
+        docs, corpus = gold.documents, gold.corpus
+    as_ = "predictions" if args.as_predictions else "annotations"
+    tasks = tasks_for(docs, corpus, as_=as_, model_version=args.model_version)
+    text = json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
+    if args.output:
+        atomic_write(args.output, text)
+        print(f"wrote {len(tasks)} tasks to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from ceasefire.schema.validate import GOLD, PREDICTION
+
+    from .ls_import import read_export, write_records
+
+    docs, corpus, problems = read_export(args.export, load_schema(args.schema), mode=PREDICTION if args.predictions else GOLD)
+    if problems:
+        return print_problems(problems)
+    write_records(args.output, docs, corpus)
+    print(f"wrote {len(docs)} documents and the corpus record to {args.output}")
+    return EXIT_OK
+
+
+DEFAULT_LS_DIR = ".labelstudio"
+
+
+def _ls_records(args, schema):
+    from ceasefire.eval.gold import load_gold, load_predictions
+
+    gold = load_gold(None, schema=schema)
+    if getattr(args, "records", None):
+        records, _ = load_predictions([args.records], gold, schema=schema, allow_missing=True)
+        return records.documents, records.corpus or {"id": "ceasefire"}
+    return gold.documents, gold.corpus
+
+
+def _interrupt(*_):
+    raise KeyboardInterrupt
+
+
+def cmd_serve(args) -> int:
+    import signal
+
+    from .ls_config import build_config
+    from .ls_convert import tasks_for
+    from .ls_server import Credentials, Server, ServerError, client, ensure_project, import_missing_tasks
+
+    schema = load_schema(args.schema)
+    docs, corpus = _ls_records(args, schema)
+    as_ = "none" if args.empty else "predictions"
+    tasks = tasks_for(docs, corpus, as_=as_, model_version="gold" if not args.records else Path(args.records).stem)
+    folder = Path(args.dir).resolve()
+    creds = Credentials.load_or_create(folder)
+    server = Server(folder, args.port, creds)
+    print(f"starting Label Studio on {server.url} with its data in {folder} (the first start takes about a minute) ...", flush=True)
+    try:
+        server.start()
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server like Ctrl-C does
+        ls = client(server.url, creds.token)
+        project = ensure_project(ls, build_config(schema))
+        added = import_missing_tasks(ls, project, tasks)
+        print(f"project {project} ('Ceasefire'): {added} task(s) imported, {len(tasks) - added} already there")
+        print(f"open {server.url}/projects/{project}/data and log in as {creds.username} / password {creds.password}")
+        print(f"(credentials in {folder / 'credentials.json'}); press Ctrl-C to stop the server", flush=True)
+        while server.proc.poll() is None:
+            server.proc.wait(timeout=None)
+        print(f"error: Label Studio exited with code {server.proc.returncode}; see {server.log_path}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("stopping Label Studio ...", flush=True)
+        return EXIT_OK
+    except ServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        server.stop()
+
+
+def cmd_pull(args) -> int:
+    from ceasefire.schema.validate import GOLD, PREDICTION
+
+    from .ls_import import import_tasks, write_records
+    from .ls_server import Credentials, PROJECT_TITLE, attach_prediction_results, client, export_full_json
+
+    folder = Path(args.dir).resolve()
+    if not (folder / "credentials.json").exists():
+        print(f"error: {folder}: no Label Studio folder made by `ceasefire-annotate serve` (no credentials.json)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    creds = Credentials.load_or_create(folder)
+    url = f"http://127.0.0.1:{args.port}"
+    try:
+        ls = client(url, creds.token)
+        project = next((p.id for p in ls.projects.list() if p.title == PROJECT_TITLE), None)
+        if project is None:
+            print(f"error: {url}: no project titled {PROJECT_TITLE!r}; start it with `ceasefire-annotate serve`", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        tasks = attach_prediction_results(ls, export_full_json(ls, project))
+    except Exception as exc:  # connection refused, auth errors: one line, no traceback
+        print(f"error: cannot export from Label Studio at {url}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    docs, corpus, problems = import_tasks(tasks, f"{url} project {project}", load_schema(args.schema), mode=PREDICTION if args.predictions else GOLD)
+    if problems:
+        return print_problems(problems)
+    write_records(args.output, docs, corpus)
+    print(f"wrote {len(docs)} documents and the corpus record to {args.output}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ceasefire-annotate", description="The Ceasefire annotation pipeline.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -203,6 +364,82 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", metavar="PATH", help="gold records (default: data/gold)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "config",
+        help="write the Label Studio labelling config generated from the schema",
+        description="Generate the Label Studio labelling config from schema.yaml (span labels for mentions,\n"
+        "triggers and claim parts; relations for argument roles, claim parts and relation types; per-region\n"
+        "attributes) and check it with the SDK's LabelInterface when the SDK is installed.",
+        epilog="examples:\n  ceasefire-annotate config            # writes annotate/labelstudio.xml\n  ceasefire-annotate config --out -    # print it",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--out", metavar="FILE", help="where to write (default: annotate/labelstudio.xml; - for stdout)")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_config)
+
+    p = sub.add_parser(
+        "tasks",
+        help="Label Studio tasks (one per article) carrying the gold or a predictions file",
+        description="Write Label Studio tasks, one per article, with the gold (default) or a predictions file in\n"
+        "the record format as annotations, or as pre-annotations with --as-predictions.",
+        epilog="examples:\n  ceasefire-annotate tasks -o tasks.json\n  ceasefire-annotate tasks my_system.jsonl --as-predictions --model-version my-system -o review.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("records", nargs="?", help="records to load (default: the gold)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--as-predictions", action="store_true", help="put the records in 'predictions' (pre-annotations) instead of 'annotations'")
+    p.add_argument("--model-version", default="gold", help="model_version of the predictions (default: gold)")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_tasks)
+
+    p = sub.add_parser(
+        "import",
+        help="convert a Label Studio full JSON export back into records (with every check)",
+        description="Read a full JSON export (plain or snapshot) and write records: a folder (one JSON per\n"
+        "document plus corpus.json) or a .jsonl file. Checks labels, offsets and text against the task,\n"
+        "dangling relations, per-region items without a region, relation and role constraints, cluster ids\n"
+        "and cross-document links. Every problem is reported; exit 2 and no output if there is any.",
+        epilog="examples:\n  ceasefire-annotate import export.json -o annotated/\n  ceasefire-annotate import export.json -o annotated.jsonl --predictions",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("export", metavar="EXPORT.json", help="Label Studio full JSON export")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
+    p.add_argument("--predictions", action="store_true", help="validate as predictions (layers and attributes optional) instead of as a complete annotation")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "serve",
+        help="one command to a running local Label Studio with both articles loaded",
+        description="Start a Label Studio server on 127.0.0.1 with its data in a project folder (telemetry and\n"
+        "update checks off), create or reuse the 'Ceasefire' project with the generated config, import the\n"
+        "two articles with the gold (or --records) as pre-annotations, and print the URL and login.\n"
+        "Re-running reuses the project and does not duplicate tasks. Ctrl-C stops the server.",
+        epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"project folder for the server's data and credentials (default: {DEFAULT_LS_DIR})")
+    p.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (default: 8080)")
+    p.add_argument("--records", metavar="PATH", help="pre-annotate with these records instead of the gold")
+    p.add_argument("--empty", action="store_true", help="import the articles without pre-annotations")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "pull",
+        help="export the annotations from the running `serve` server into records",
+        description="Export the 'Ceasefire' project from the server started by `serve` (full JSON snapshot) and\n"
+        "convert it with every check of `import`.",
+        epilog="example:\n  ceasefire-annotate pull -o annotated/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
+    p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"the folder given to serve (default: {DEFAULT_LS_DIR})")
+    p.add_argument("--port", type=int, default=8080, help="the server's port (default: 8080)")
+    p.add_argument("--predictions", action="store_true", help="validate as predictions instead of as a complete annotation")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_pull)
 
     p = sub.add_parser(
         "datasheet",

@@ -1,0 +1,112 @@
+"""Reading a Label Studio full JSON export (plain or snapshot) back into records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ceasefire.data import load_articles
+from ceasefire.schema import Loaded, Location, Problem, Schema
+from ceasefire.schema.records import canonical_corpus
+from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
+
+from .ls_convert import from_results
+
+
+def _pick(task: dict) -> tuple[list | None, str]:
+    """The result list to import: the newest annotation that is not cancelled, else a prediction."""
+    anns = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
+    if anns:
+        newest = max(anns, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0))
+        return newest.get("result"), f"annotation {newest.get('id', '?')}"
+    preds = [p for p in task.get("predictions") or [] if isinstance(p, dict) and isinstance(p.get("result"), list)]
+    if preds:
+        return preds[-1]["result"], f"prediction {preds[-1].get('id', '?')}"
+    return None, ""
+
+
+def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tuple[dict[str, dict], dict | None, list[Problem]]:
+    problems: list[Problem] = []
+    where = Location(source)
+    if not isinstance(tasks, list):
+        return {}, None, [Problem(where, None, "", "is not a Label Studio JSON export (a list of tasks)", type(tasks).__name__)]
+    docs, links, corpus_ids = {}, [], set()
+    for n, task in enumerate(tasks):
+        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+            problems.append(Problem(where, None, f"[{n}]", "is not a task with data", has_value=False))
+            continue
+        tid = task.get("id", n)
+        doc_id = task["data"].get("doc_id")
+        results, which = _pick(task)
+        loc = Location(f"{source} task {tid}")
+        if results is None:
+            problems.append(Problem(loc, doc_id, "annotations", "has no submitted annotation and no prediction with results", has_value=False,
+                                    allowed="a completed annotation (export with all tasks)"))
+            continue
+        conv = from_results(task["data"], results, schema)
+        for field, value, message, allowed in conv.problems:
+            problems.append(Problem(Location(f"{source} task {tid} ({which})"), doc_id, field, message, value, allowed))
+        if conv.document is None:
+            continue
+        if conv.document["id"] in docs:
+            problems.append(Problem(loc, doc_id, "data.doc_id", "is the document of another task too", doc_id, "one task per document"))
+            continue
+        docs[conv.document["id"]] = conv.document
+        links += conv.links
+        corpus_ids.add(task["data"].get("corpus_id") or "ceasefire")
+    if len(corpus_ids) > 1:
+        problems.append(Problem(where, None, "data.corpus_id", "differs between tasks", sorted(corpus_ids), "one corpus per export"))
+
+    used: dict[str, dict[str, list[str]]] = {"entity_clusters": {}, "event_clusters": {}}
+    for d in sorted(docs):
+        for eid in sorted({m["entity"] for m in docs[d]["mentions"] if m.get("entity")}):
+            used["entity_clusters"].setdefault(eid, []).append(d)
+        for cid in sorted({e["cluster"] for e in docs[d]["events"] if e.get("cluster")}):
+            used["event_clusters"].setdefault(cid, []).append(d)
+    corpus = {"record": "corpus", "id": next(iter(sorted(corpus_ids)), "ceasefire"), "documents": sorted(docs),
+              **{part: [{"id": k, "documents": v} for k, v in sorted(ids.items()) if len(v) > 1] for part, ids in used.items()},
+              "relations": links}
+    corpus = canonical_corpus(corpus, docs)
+
+    loaded = [Loaded(docs[d], Location(f"{source} (document {d})")) for d in sorted(docs)] + [Loaded(corpus, Location(f"{source} (cross-document links)"))]
+    reference = {k: v["text"] for k, v in load_articles().items()} if mode == PREDICTION else None
+    result = validate_records(loaded, schema=schema, mode=mode, reference=reference)
+    problems += result.problems
+    return docs, corpus, problems
+
+
+def read_export(path: str | Path, schema: Schema, *, mode: str = GOLD) -> tuple[dict[str, dict], dict | None, list[Problem]]:
+    path = Path(path)
+    try:
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, None, [Problem(Location(str(path)), None, "", "no such file", has_value=False)]
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return {}, None, [Problem(Location(str(path)), None, "", f"is not valid JSON: {exc}", has_value=False)]
+    return import_tasks(tasks, str(path), schema, mode=mode)
+
+
+def write_records(out: str | Path, documents: dict[str, dict], corpus: dict) -> None:
+    """A .jsonl file, or a folder with one pretty JSON file per document plus corpus.json."""
+    import shutil
+    import tempfile
+
+    from ceasefire.schema.records import atomic_write, dumps_jsonl, dumps_pretty
+
+    out = Path(out)
+    if out.suffix == ".jsonl":
+        atomic_write(out, dumps_jsonl([documents[d] for d in sorted(documents)] + [corpus]))
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    staging.chmod(0o755)
+    try:
+        for d in sorted(documents):
+            (staging / f"{d}.json").write_text(dumps_pretty(documents[d]), encoding="utf-8")
+        (staging / "corpus.json").write_text(dumps_pretty(corpus), encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)

@@ -1,0 +1,233 @@
+"""Label Studio config, tasks and the export importer, without a server."""
+
+import copy
+import json
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ceasefire.annotate.ls_config import build_config
+from ceasefire.annotate.ls_convert import cue_region_id, from_results, tasks_for, to_results
+from ceasefire.annotate.ls_import import import_tasks
+from ceasefire.schema import load_schema
+from ceasefire.schema.model import SCHEMA_FILE
+from ceasefire.schema.records import canonical_document
+
+from ls_helpers import export_like, gold
+
+ROOT = SCHEMA_FILE.parents[1]
+SCHEMA = load_schema()
+
+
+def test_committed_config_is_in_sync_with_the_schema():
+    assert (ROOT / "annotate" / "labelstudio.xml").read_text(encoding="utf-8") == build_config(SCHEMA)
+
+
+def test_config_parses_with_the_sdk_and_covers_the_schema():
+    from label_studio_sdk.label_interface import LabelInterface
+
+    li = LabelInterface(build_config(SCHEMA))
+    controls = {c.name: c for c in li.controls}
+    assert set(controls["mention"].labels) == set(SCHEMA.mention_types)
+    assert set(controls["trigger"].labels) == set(SCHEMA.event_types)
+    xml = build_config(SCHEMA)
+    for label in [*SCHEMA.roles, *SCHEMA.relation_types, "cue", "source", "parent"]:
+        assert f'<Relation value="{label}"/>' in xml
+
+
+def test_gold_tasks_pass_the_sdk_prediction_check():
+    from label_studio_sdk.label_interface import LabelInterface
+
+    li = LabelInterface(build_config(SCHEMA))
+    g = gold()
+    for task in tasks_for(g.documents, g.corpus, as_="predictions"):
+        assert li.validate_prediction(task["predictions"][0])
+
+
+def test_schema_change_flows_into_the_config(tmp_path):
+    from ceasefire.schema import load_schema as load
+
+    path = tmp_path / "schema.yaml"
+    path.write_text(SCHEMA_FILE.read_text(encoding="utf-8").replace("    ASSAULT:\n", "    ATTACK:\n"), encoding="utf-8")
+    xml = build_config(load(path))
+    assert 'value="ATTACK"' in xml and 'value="ASSAULT"' not in xml
+
+
+def test_gold_round_trips_offline_through_a_shuffled_export():
+    g = gold()
+    docs, corpus, problems = import_tasks(export_like(g.documents, g.corpus, seed=3), "export.json", SCHEMA)
+    assert problems == []
+    assert docs == g.documents and corpus == g.corpus
+
+
+def test_committed_real_export_imports_to_the_gold(run_cli, tmp_path):
+    out = tmp_path / "from-ls"
+    r = run_cli("ceasefire-annotate", "import", ROOT / "data" / "labelstudio" / "export.json", "-o", out)
+    assert r.returncode == 0, r.stderr
+    g = gold()
+    for d, doc in g.documents.items():
+        assert json.loads((out / f"{d}.json").read_text(encoding="utf-8")) == doc
+    assert json.loads((out / "corpus.json").read_text(encoding="utf-8")) == g.corpus
+
+
+# --- malformed exports: one clear message per problem ------------------------------------------
+
+def _first(result, pred):
+    return next(i for i, item in enumerate(result) if pred(item))
+
+
+def _break_offsets(res):
+    i = _first(res, lambda x: x["type"] == "labels" and x["from_name"] == "mention")
+    res[i]["value"]["start"] += 1
+
+
+def _unknown_label(res):
+    i = _first(res, lambda x: x["type"] == "labels" and x["from_name"] == "trigger")
+    res[i]["value"]["labels"] = ["ATTACK"]
+    # its attributes and relations go too, so that only the label is wrong
+    rid = res[i]["id"]
+    res[:] = [x for x in res if not (x.get("id") == rid and x["type"] != "labels") and x.get("from_id") != rid and x.get("to_id") != rid]
+
+
+def _dangling(res):
+    res.append({"type": "relation", "from_id": "v1", "to_id": "ghost", "direction": "right", "labels": ["ACTOR"]})
+
+
+def _orphan(res):
+    res.append({"id": "nowhere", "from_name": "level", "to_name": "text", "type": "choices", "value": {"start": 0, "end": 5, "text": "Putin", "choices": ["NAM"]}})
+
+
+def _wrong_text(res):
+    i = _first(res, lambda x: x["type"] == "labels" and x["from_name"] == "mention")
+    res[i]["value"]["text"] = res[i]["value"]["text"].upper() + "X"
+
+
+def _wrong_ends(res):
+    res.append({"type": "relation", "from_id": "m1", "to_id": "m2", "direction": "right", "labels": ["ACTOR"]})
+
+
+CASES = {
+    "bad offsets": (_break_offsets, "does not match the task text"),
+    "unknown label": (_unknown_label, '["ATTACK"] is not one known trigger label'),
+    "dangling relation": (_dangling, '"ghost" does not name a region of this task (dangling relation)'),
+    "orphan per-region item": (_orphan, '"nowhere" is a per-region level item whose region does not exist'),
+    "wrong span text": (_wrong_text, "does not match the task text"),
+    "relation with wrong ends": (_wrong_ends, "joins a mention to a mention; allowed: an argument role goes from a trigger"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_malformed_export_gives_one_clear_message(run_cli, tmp_path, name):
+    g = gold()
+    export = export_like(g.documents, g.corpus)
+    mutate, fragment = CASES[name]
+    mutate(export[0]["annotations"][0]["result"])
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("ceasefire-annotate", "import", path, "-o", out)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, r.stderr
+    assert fragment in errors[0] and "task 1" in errors[0] and "000_8ce9f93fccec955a" in errors[0]
+    assert not out.exists()
+
+
+def test_all_problems_of_an_export_are_reported_at_once(run_cli, tmp_path):
+    g = gold()
+    export = export_like(g.documents, g.corpus)
+    for name, (mutate, _) in CASES.items():
+        if name in ("dangling relation", "orphan per-region item", "unknown label"):
+            mutate(export[0]["annotations"][0]["result"])
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    r = run_cli("ceasefire-annotate", "import", path, "-o", tmp_path / "out")
+    assert r.returncode == 2
+    assert len([line for line in r.stderr.splitlines() if line.startswith("error:")]) == 3
+
+
+def test_not_json_and_not_an_export(run_cli, tmp_path):
+    bad = tmp_path / "x.json"
+    bad.write_text("{nope")
+    r = run_cli("ceasefire-annotate", "import", bad, "-o", tmp_path / "o")
+    assert r.returncode == 2 and "is not valid JSON" in r.stderr
+    bad.write_text('{"not": "a list"}')
+    r = run_cli("ceasefire-annotate", "import", bad, "-o", tmp_path / "o")
+    assert r.returncode == 2 and "is not a Label Studio JSON export" in r.stderr
+
+
+# --- property test: random documents through the conversion --------------------------------------
+
+ALPHABET = string.ascii_letters + "  ,.“”‘’—\n😀é"
+
+
+@st.composite
+def documents(draw):
+    text = "\n\n" + draw(st.text(alphabet=ALPHABET, min_size=30, max_size=120))
+    n = len(text)
+
+    def span():
+        s = draw(st.integers(0, n - 2))
+        e = draw(st.integers(s + 1, min(n, s + 12)))
+        return {"start": s, "end": e, "text": text[s:e]}
+
+    mention_types = list(SCHEMA.mention_types)
+    mentions, used = [], set()
+    for i in range(draw(st.integers(1, 6))):
+        sp = span()
+        if (sp["start"], sp["end"]) in used:
+            continue
+        used.add((sp["start"], sp["end"]))
+        ent = draw(st.sampled_from(["e1", "e2", "e3"]))
+        mentions.append({"id": f"m{i}", **sp, "type": {"e1": "PERSON", "e2": "STATE", "e3": "OBJECT"}[ent],
+                         "level": draw(st.sampled_from(list(SCHEMA.mention_levels))), "entity": ent})
+    entities = [{"id": e, "type": {"e1": "PERSON", "e2": "STATE", "e3": "OBJECT"}[e], "name": f"name “{e}” 😀",
+                 "qid": draw(st.sampled_from([None, "Q7747"]))} for e in sorted({m["entity"] for m in mentions})]
+    events, tused = [], set()
+    for i in range(draw(st.integers(0, 3))):
+        sp = span()
+        if (sp["start"], sp["end"]) in tused:
+            continue
+        tused.add((sp["start"], sp["end"]))
+        etype = draw(st.sampled_from(list(SCHEMA.event_types)))
+        modes = list(SCHEMA.event_types[etype].modes)
+        args = []
+        for m in draw(st.lists(st.sampled_from(mentions), max_size=2, unique_by=lambda m: m["id"])):
+            args.append({"role": draw(st.sampled_from(list(SCHEMA.roles))), "ref": m["id"]})
+        events.append({"id": f"v{i}", "type": etype, "mode": draw(st.sampled_from([None, *modes])), "trigger": sp,
+                       "polarity": draw(st.sampled_from(list(SCHEMA.polarity))), "modality": draw(st.sampled_from(list(SCHEMA.modality))),
+                       "cluster": draw(st.sampled_from(["k1", "k2"])), "arguments": args})
+    claims = []
+    for i in range(draw(st.integers(0, 2))):
+        claims.append({"id": f"c{i}", "source": draw(st.sampled_from([None, *[m["id"] for m in mentions]])), "cue": span(), "content": span(),
+                       "quote_type": draw(st.sampled_from(list(SCHEMA.quote_type))), "check_worthiness": draw(st.sampled_from(list(SCHEMA.check_worthiness))),
+                       "parent": None})
+    if len(claims) == 2 and draw(st.booleans()):
+        claims[1]["parent"] = "c0"
+    ids = [m["id"] for m in mentions] + [e["id"] for e in events] + [c["id"] for c in claims]
+    relations = []
+    for j in range(draw(st.integers(0, 3))):
+        relations.append({"id": f"r{j}", "type": draw(st.sampled_from(list(SCHEMA.relation_types))),
+                          "head": draw(st.sampled_from(ids)), "tail": draw(st.sampled_from(ids))})
+    return {"id": "doc", "meta": {"title": None}, "text": text, "mentions": mentions, "entities": entities,
+            "events": events, "claims": claims, "relations": relations}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=documents(), seed=st.integers(0, 1000))
+def test_random_documents_round_trip_through_label_studio_json(doc, seed):
+    """Any document survives records -> Label Studio results (shuffled, with UI fields) -> records.
+    Curly quotes, an emoji, leading blank lines, overlapping and nested spans, relations and
+    per-region attributes are all in the generated documents."""
+    import random
+
+    results = to_results(doc)
+    random.Random(seed).shuffle(results)
+    for item in results:
+        item.setdefault("origin", "manual")
+    back = from_results({"text": doc["text"], "doc_id": doc["id"], "meta": doc["meta"]}, json.loads(json.dumps(results)), SCHEMA)
+    assert back.problems == []
+    expected = canonical_document(doc, list(SCHEMA.roles))
+    assert back.document == expected
