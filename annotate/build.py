@@ -41,6 +41,16 @@ def _fields(features: dict) -> str:
     return "\n".join(f"- `{c}`: " + ", ".join(f"`{k}` ({show(v)})" for k, v in features[c].items()) for c in CONFIGS)
 
 
+def _leaderboard() -> str:
+    from ceasefire.data import data_dir
+    from ceasefire.eval.leaderboard import leaderboard_markdown
+
+    root = data_dir().parent
+    if not (root / "leaderboard" / "systems.yaml").exists():
+        return "See the project repository (`ceasefire-eval leaderboard`)."
+    return leaderboard_markdown(root).strip()
+
+
 def build_dataset(out: str | Path, *, schema: Schema, gold: str | Path | None = None) -> dict:
     """Build the folder; returns the sizes. The folder is replaced as a whole at the end."""
     corpus = load_gold(gold, schema=schema)
@@ -56,6 +66,7 @@ def build_dataset(out: str | Path, *, schema: Schema, gold: str | Path | None = 
         ("{statistics}", statistics_markdown(corpus.documents, corpus.corpus).strip()),
         ("{agreement}", agreement_markdown().strip()),
         ("{version}", __version__),
+        ("{leaderboard}", _leaderboard()),
     ):
         body = body.replace(key, value)
     files["README.md"] = render_card(meta, body)

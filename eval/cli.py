@@ -9,6 +9,8 @@ import textwrap
 
 from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems
 from ceasefire.data import load_articles
+from pathlib import Path
+
 from ceasefire.schema import InputError, SchemaError, load_schema, read_records
 from ceasefire.schema.records import atomic_write
 from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
@@ -92,6 +94,58 @@ def _emit(text: str, output: str | None) -> int:
         print(f"wrote {output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_run(args) -> int:
+    from ceasefire.schema.records import dumps_jsonl
+
+    from .api import public, score_files
+    from .render import FORMATS
+    from .runner import run_extractor
+
+    if bool(args.function) == bool(args.command):
+        print("error: give MODULE:FUNCTION or --command CMD (one of them); see --help", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    records, problems = run_extractor(load_articles(), function=args.function, command=args.command, corpus_function=args.corpus)
+    if problems:
+        return print_problems(problems)
+    # validate before writing, so that a bad extractor leaves no predictions file behind
+    from .gold import load_gold, load_predictions
+    import tempfile
+
+    schema = load_schema(args.schema)
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = Path(tmp) / "predictions.jsonl"
+        staged.write_text(dumps_jsonl(records), encoding="utf-8")
+        load_predictions([staged], load_gold(args.gold, schema=schema), schema=schema, allow_missing=False)
+    atomic_write(args.predictions, dumps_jsonl(records))
+    print(f"wrote {args.predictions} ({len(records)} records)", file=sys.stderr)
+    result = score_files([args.predictions], gold=args.gold, schema=schema, bootstrap=args.bootstrap)
+    return _emit(FORMATS[args.format](public(result)), args.output)
+
+
+def cmd_leaderboard(args) -> int:
+    from ceasefire.annotate.reporting import replace_generated
+
+    from .leaderboard import leaderboard_markdown
+
+    root = Path(args.root).resolve()
+    table = leaderboard_markdown(root)
+    if not args.write and not args.check:
+        sys.stdout.write(table)
+        return EXIT_OK
+    readme = root / "README.md"
+    current = readme.read_text(encoding="utf-8")
+    new = replace_generated(current, "leaderboard", table)
+    if args.check:
+        if new != current:
+            print(f"error: {readme}: the leaderboard table is out of date; run `ceasefire-eval leaderboard --write`", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"OK: {readme} leaderboard is current")
+        return EXIT_OK
+    atomic_write(readme, new)
+    print(f"wrote the leaderboard into {readme} (rebuild the dataset card with `ceasefire-annotate build`)")
     return EXIT_OK
 
 
@@ -185,6 +239,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write the result here instead of stdout")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_agree)
+
+    p = sub.add_parser(
+        "run",
+        help="run an extractor on every article, write its predictions and score them",
+        formatter_class=_formatter,
+        description="Call a Python function `text -> record` (MODULE:FUNCTION; it may also take the document id) or a\n"
+        "command that reads the article on stdin and prints one JSON record, on every article; write the\n"
+        "predictions (JSONL) and score them. --corpus MODULE:FUNCTION receives {doc_id: record} and returns the\n"
+        "corpus record (cross-document clusters and links).",
+        epilog=textwrap.dedent(
+            """\
+            examples:
+              ceasefire-eval run ceasefire.eval.baseline:extract --corpus ceasefire.eval.baseline:link_documents
+              ceasefire-eval run my_extractor:extract -o my_predictions.jsonl --format json
+              ceasefire-eval run --command "python my_llm_extractor.py" --bootstrap 1000
+            """
+        ),
+    )
+    p.add_argument("function", nargs="?", metavar="MODULE:FUNCTION", help="the extractor function")
+    p.add_argument("--command", metavar="CMD", help="a command reading the text on stdin and writing a JSON record")
+    p.add_argument("--corpus", metavar="MODULE:FUNCTION", help="function building the corpus record from all records")
+    p.add_argument("-p", "--predictions", default="predictions.jsonl", metavar="FILE", help="where to write the predictions (default: predictions.jsonl)")
+    p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
+    p.add_argument("--format", choices=("json", "table", "markdown"), default="table", help="score output format (default: table)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the scores here instead of stdout")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="confidence intervals from N resamples of sentences")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "leaderboard",
+        help="the leaderboard table from the prediction files in leaderboard/systems.yaml",
+        formatter_class=_formatter,
+        description="Score every system listed in leaderboard/systems.yaml (with bootstrap intervals) and print the\n"
+        "Markdown table, or write it into README.md between the leaderboard markers.",
+        epilog="examples:\n  ceasefire-eval leaderboard\n  ceasefire-eval leaderboard --write\n  ceasefire-eval leaderboard --check\n",
+    )
+    p.add_argument("--write", action="store_true", help="write the table into README.md")
+    p.add_argument("--check", action="store_true", help="exit 2 if README.md's table is out of date")
+    p.add_argument("--root", default=".", help="repository root (default: the current folder)")
+    p.set_defaults(func=cmd_leaderboard)
     return parser
 
 
