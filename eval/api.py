@@ -30,6 +30,7 @@ def score_files(
     schema: Schema | None = None,
     bootstrap: int = 0,
     seed: int = DEFAULT_SEED,
+    units: str | None = None,
 ) -> dict:
     """Validate and score prediction files; raise InputError on bad input.
 
@@ -39,7 +40,8 @@ def score_files(
     schema = schema or load_schema()
     gold_corpus = load_gold(gold, schema=schema)
     pred_corpus, missing = load_predictions(predictions, gold_corpus, schema=schema, allow_missing=allow_missing)
-    result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus)
+    units = units or ("sentence" if bootstrap > 0 else "document")
+    result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units)
     tallies = result.pop("_tallies")
     header = {
         "scorer": {"name": "ceasefire-eval", "version": __version__},
@@ -137,8 +139,8 @@ def compare_files(
     from .stats import paired_tests
 
     schema = schema or load_schema()
-    ra = score_files(predictions_a, gold=gold, allow_missing=allow_missing, schema=schema)
-    rb = score_files(predictions_b, gold=gold, allow_missing=allow_missing, schema=schema)
+    ra = score_files(predictions_a, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence")
+    rb = score_files(predictions_b, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence")
     units = ra["_units"]
     metrics = {}
     for name in sorted(ra["_tallies"]):

@@ -14,7 +14,7 @@ Two ways, both independent of input order:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Callable, Hashable, Iterable, Sequence
 
 import numpy as np
@@ -27,6 +27,19 @@ Item = tuple[Hashable, Hashable, Hashable]
 
 
 def match_keys(gold: Iterable[Item], pred: Iterable[Item]) -> Tally:
+    gold, pred = list(gold), list(pred)
+    g = {k: (u, t) for k, u, t in gold}
+    p = {k: (u, t) for k, u, t in pred}
+    if len(g) == len(gold) and len(p) == len(pred):
+        # every key once on each side (the usual case): plain set operations
+        common = g.keys() & p.keys()
+        return Tally(Counter(map(g.__getitem__, common)), Counter(map(p.__getitem__, p.keys() - common)),
+                     Counter(map(g.__getitem__, g.keys() - common)))
+    return _match_counted(gold, pred)
+
+
+def _match_counted(gold: list[Item], pred: list[Item]) -> Tally:
+    """Keys that repeat: match min(count in gold, count in pred) of each."""
     tally = Tally()
     pending: dict[Hashable, list] = defaultdict(list)
     for key, unit, typ in gold:

@@ -22,11 +22,12 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any, Hashable, Iterable
 
 from . import coref
-from .counts import Tally, f1_of, ratio_metric
+from .counts import Tally, count_metric, ratio_metric
 from .matching import Item, match_keys, match_optimal, overlapping_pairs
 
 LAYERS = ("mentions", "entities", "events", "claims", "relations")
@@ -45,12 +46,16 @@ class Units:
     same for gold and predictions, which is all the bootstrap needs.
     """
 
-    def __init__(self, docs: dict[str, dict]):
+    def __init__(self, docs: dict[str, dict], granularity: str = "sentence"):
+        self.granularity = granularity
         self.starts = {}
+        self.whole = {d: (d, 0) for d in docs}
         for doc_id, doc in docs.items():
-            self.starts[doc_id] = [0] + [m.end() for m in SENTENCE_END.finditer(doc["text"])]
+            self.starts[doc_id] = [0] + [m.end() for m in SENTENCE_END.finditer(doc["text"])] if granularity == "sentence" else [0]
 
     def of(self, doc_id: str, offset: int) -> tuple[str, int]:
+        if self.granularity == "document":
+            return self.whole[doc_id]
         return doc_id, bisect_right(self.starts[doc_id], offset) - 1
 
     def all(self) -> list[tuple[str, int]]:
@@ -148,19 +153,23 @@ def score(
     *,
     gold_corpus: dict | None = None,
     pred_corpus: dict | None = None,
+    units: str = "document",
 ) -> dict[str, Any]:
     """Score ``pred_docs`` against ``gold_docs`` (both: document id -> record).
 
     Every gold document must have a prediction (the caller decides whether a
     missing one counts as empty); predictions for unknown documents are an error
     for the caller to report. Returns metrics, breakdowns and attribute scores.
+    ``units`` is what counts are kept per: "document", or "sentence" when the
+    counts will be resampled (bootstrap, paired tests); the scores are the same.
     """
     extra = sorted(set(pred_docs) - set(gold_docs))
     if extra:
         raise ValueError(f"predictions for documents not in the gold: {extra}")
     pred_docs = {d: pred_docs.get(d, {"id": d}) for d in gold_docs}
-    run = Run(gold_docs, pred_docs, gold_corpus or {}, pred_corpus or {}, Units(gold_docs), Tokens(gold_docs))
+    run = Run(gold_docs, pred_docs, gold_corpus or {}, pred_corpus or {}, Units(gold_docs, units), Tokens(gold_docs))
     _mentions(run)
+    _align_mentions(run)
     _coreference(run)
     _events(run)
     _claims(run)
@@ -174,22 +183,36 @@ def _mention_items(run: Run, docs: dict[str, dict]) -> list[tuple[str, dict]]:
     return [(d, m) for d, doc in docs.items() for m in _items(doc, "mentions")]
 
 
-def _mentions(run: Run) -> None:
+MENTION_MODES = ("strict", "exact", "overlap", "type")
+
+
+def score_mentions(gold_docs: dict[str, dict], pred_docs: dict[str, dict], *, modes=MENTION_MODES) -> dict[str, dict]:
+    """Only the mention metrics (``mentions.<mode>``), for the given modes."""
+    pred_docs = {d: pred_docs.get(d, {"id": d}) for d in gold_docs}
+    run = Run(gold_docs, pred_docs, {}, {}, Units(gold_docs, "document"), None)
+    _mentions(run, modes=modes)
+    return {name: tally.metric() for name, tally in run.tallies.items()}
+
+
+def _mentions(run: Run, modes=MENTION_MODES) -> None:
+    if "strict" in modes:
+        run.tallies["mentions.strict"] = _strict_tally(run)
+    if "exact" in modes:
+        run.tallies["mentions.exact"] = match_keys(_span_items(run, run.gold, typed=False), _span_items(run, run.pred, typed=False))
+    if "overlap" in modes or "type" in modes:
+        gold = _mention_items(run, run.gold)
+        pred = _mention_items(run, run.pred)
+    for name, admit in (("overlap", lambda a, b: iou(a, b) if iou(a, b) >= IOU_MIN else None),
+                        ("type", lambda a, b: iou(a, b) if iou(a, b) > 0 else None)):
+        if name in modes:
+            run.tallies[f"mentions.{name}"] = _overlap_tally(run, gold, pred, admit, typed=True)
+    run.type_tallies.update(f"mentions.{m}" for m in modes)
+
+
+def _align_mentions(run: Run) -> None:
+    """Predicted mention -> gold mention with the same span; type and level agreement."""
     gold = _mention_items(run, run.gold)
     pred = _mention_items(run, run.pred)
-    u = run.units.of
-    run.tallies["mentions.strict"] = match_keys(
-        [((d, m["start"], m["end"], m["type"]), u(d, m["start"]), m["type"]) for d, m in gold],
-        [((d, m["start"], m["end"], m["type"]), u(d, m["start"]), m["type"]) for d, m in pred],
-    )
-    run.tallies["mentions.exact"] = match_keys(
-        [((d, m["start"], m["end"]), u(d, m["start"]), m["type"]) for d, m in gold],
-        [((d, m["start"], m["end"]), u(d, m["start"]), m.get("type")) for d, m in pred],
-    )
-    for name, admit in (("mentions.overlap", lambda a, b: iou(a, b) if iou(a, b) >= IOU_MIN else None),
-                        ("mentions.type", lambda a, b: iou(a, b) if iou(a, b) > 0 else None)):
-        run.tallies[name] = _overlap_tally(run, gold, pred, admit, typed=True)
-    run.type_tallies.update(("mentions.strict", "mentions.exact", "mentions.overlap", "mentions.type"))
     gold_by_span = {(d, m["start"], m["end"]): m for d, m in gold}
     pairs = []
     for d, m in pred:
@@ -199,6 +222,42 @@ def _mentions(run: Run) -> None:
             pairs.append((g, m))
     for attr in ("type", "level"):
         run.attributes[f"mentions.{attr}"] = _agreement([g.get(attr) for g, _ in pairs], [p.get(attr, "<missing>") for _, p in pairs])
+
+
+def _strict_tally(run: Run) -> Tally:
+    """mentions.strict. With the document as unit this is set arithmetic on (doc, start,
+    end, type) keys, counted per (doc, type) at C speed: the hot path of span scoring."""
+    if run.units.granularity != "document":
+        return match_keys(_span_items(run, run.gold, typed=True), _span_items(run, run.pred, typed=True))
+    gk = [(d, m["start"], m["end"], m["type"]) for d, doc in run.gold.items() for m in doc.get("mentions") or ()]
+    pk = [(d, m["start"], m["end"], m["type"]) for d, doc in run.pred.items() for m in doc.get("mentions") or ()]
+    gs, ps = set(gk), set(pk)
+    if len(gs) != len(gk) or len(ps) != len(pk):
+        return match_keys(_span_items(run, run.gold, typed=True), _span_items(run, run.pred, typed=True))
+    common = gs & ps
+    doc_type = itemgetter(0, 3)
+    whole = run.units.whole
+
+    def counts(keys) -> Counter:
+        return Counter({(whole[d], t): n for (d, t), n in Counter(map(doc_type, keys)).items()})
+
+    return Tally(counts(common), counts(ps - common), counts(gs - common))
+
+
+def _span_items(run: Run, docs: dict[str, dict], *, typed: bool) -> list[Item]:
+    """(key, unit, type) of every mention; the hot path of mention scoring, so no call per item
+    when the unit is the document."""
+    if run.units.granularity == "document":
+        whole = run.units.whole
+        if typed:
+            return [((d, m["start"], m["end"], m["type"]), ud, m["type"])
+                    for d, doc in docs.items() for ud in (whole[d],) for m in doc.get("mentions") or ()]
+        return [((d, m["start"], m["end"]), ud, m.get("type"))
+                for d, doc in docs.items() for ud in (whole[d],) for m in doc.get("mentions") or ()]
+    u = run.units.of
+    if typed:
+        return [((d, m["start"], m["end"], m["type"]), u(d, m["start"]), m["type"]) for d, doc in docs.items() for m in doc.get("mentions") or ()]
+    return [((d, m["start"], m["end"]), u(d, m["start"]), m.get("type")) for d, doc in docs.items() for m in doc.get("mentions") or ()]
 
 
 def _overlap_tally(run: Run, gold, pred, admit, *, typed: bool) -> Tally:
@@ -355,7 +414,10 @@ def _claims(run: Run) -> None:
     p_claims = [(d, c) for d, c in p_cl if c.get("content")]
     g_tok = [run.tokens.of(d, *_span(c["content"])) for d, c in g_cl]
     p_tok = [run.tokens.of(d, *_span(c["content"])) for d, c in p_claims]
-    candidates = [(gi, pi) for gi, (gd, _) in enumerate(g_cl) for pi, (pd, _) in enumerate(p_claims) if gd == pd and g_tok[gi] & p_tok[pi]]
+    by_doc: dict[str, list[int]] = {}
+    for pi, (pd, _) in enumerate(p_claims):
+        by_doc.setdefault(pd, []).append(pi)
+    candidates = [(gi, pi) for gi, (gd, _) in enumerate(g_cl) for pi in by_doc.get(gd, ()) if g_tok[gi] & p_tok[pi]]
 
     def content_ok(g, p):
         s = set_iou(g_tok[g], p_tok[p])
@@ -516,12 +578,12 @@ def _result(run: Run) -> dict:
 
     per_type = {name: {str(k): v for k, v in run.tallies[name].by(1).items()} for name in sorted(run.type_tallies)}
     per_document: dict[str, dict] = {}
+    by_doc = {name: tally.by(0) for name, tally in run.tallies.items() if name != "relations.cross_doc"}
+    empty = count_metric(0, 0, 0)
     for d in run.gold:
         row = {}
-        for name, tally in run.tallies.items():
-            if name == "relations.cross_doc":
-                continue
-            row[name] = _doc_metric(tally, d)
+        for name, groups in by_doc.items():
+            row[name] = groups.get(d, empty)
         for scope in ("coref", "event_coref"):
             parts = []
             for mname in coref.METRICS:
@@ -539,14 +601,3 @@ def _result(run: Run) -> dict:
         "_tallies": run.tallies,
         "_units": run.units.all(),
     }
-
-
-def _doc_metric(tally: Tally, doc_id: str) -> dict:
-    from .counts import count_metric
-
-    c = [0, 0, 0]
-    for i, counter in enumerate((tally.tp, tally.fp, tally.fn)):
-        for (unit, _), n in counter.items():
-            if unit[0] == doc_id:
-                c[i] += n
-    return count_metric(*c)
