@@ -31,6 +31,7 @@ def score_files(
     bootstrap: int = 0,
     seed: int = DEFAULT_SEED,
     units: str | None = None,
+    keep_alignment: bool = False,
 ) -> dict:
     """Validate and score prediction files; raise InputError on bad input.
 
@@ -41,7 +42,8 @@ def score_files(
     gold_corpus = load_gold(gold, schema=schema)
     pred_corpus, missing = load_predictions(predictions, gold_corpus, schema=schema, allow_missing=allow_missing)
     units = units or ("sentence" if bootstrap > 0 else "document")
-    result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units)
+    result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units,
+                   keep_alignment=keep_alignment)
     tallies = result.pop("_tallies")
     header = {
         "scorer": {"name": "ceasefire-eval", "version": __version__},
@@ -75,6 +77,8 @@ def score_files(
     out = {**header, **result}
     out["_tallies"] = tallies
     out["_units"] = units
+    if "_run" in result:
+        out["_run"] = out.pop("_run")
     return out
 
 

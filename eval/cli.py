@@ -149,6 +149,18 @@ def cmd_leaderboard(args) -> int:
     return EXIT_OK
 
 
+def cmd_report(args) -> int:
+    from .api import public, score_files
+    from .report import render
+
+    result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
+                         bootstrap=args.bootstrap, keep_alignment=True)
+    run = result.pop("_run")
+    atomic_write(args.output, render(public(result), run))
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ceasefire-eval",
@@ -280,6 +292,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="exit 2 if README.md's table is out of date")
     p.add_argument("--root", default=".", help="repository root (default: the current folder)")
     p.set_defaults(func=cmd_leaderboard)
+
+    p = sub.add_parser(
+        "report",
+        help="a self-contained HTML error analysis of predictions against the gold",
+        formatter_class=_formatter,
+        description="Write one HTML file (no network needed to view it): the score table, each article with gold and\n"
+        "predicted spans highlighted by layer, type and status (matched, missed, spurious, boundary or type\n"
+        "error), filterable lists of mentions, triggers, claims and relations, the cross-article view, and an\n"
+        "error chart per type. Everything from the data is escaped.",
+        epilog="examples:\n  ceasefire-eval report leaderboard/baseline.jsonl -o report.html\n  ceasefire-eval report my_system.jsonl -o report.html --bootstrap 1000\n",
+    )
+    p.add_argument("predictions", nargs="+", metavar="PRED", help="predictions in the record format")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="show 95%% intervals from N resamples of sentences")
+    p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_report)
     return parser
 
 

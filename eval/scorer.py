@@ -154,6 +154,7 @@ def score(
     gold_corpus: dict | None = None,
     pred_corpus: dict | None = None,
     units: str = "document",
+    keep_alignment: bool = False,
 ) -> dict[str, Any]:
     """Score ``pred_docs`` against ``gold_docs`` (both: document id -> record).
 
@@ -174,7 +175,10 @@ def score(
     _events(run)
     _claims(run)
     _relations(run)
-    return _result(run)
+    result = _result(run)
+    if keep_alignment:
+        result["_run"] = run  # the alignments, for the HTML report
+    return result
 
 
 # --- layer 1: mentions and coreference ------------------------------------------------
