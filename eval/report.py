@@ -90,30 +90,23 @@ def _ci(m: dict) -> str:
 
 def _span_status(gold: list[tuple], pred: list[tuple]) -> tuple[list[str], list[str]]:
     """gold/pred: (start, end, type). Returns a status per gold and per predicted item."""
-    g_exact = {(s, e): t for s, e, t in gold}
-    p_exact = {(s, e): t for s, e, t in pred}
-    gs, ps = [], []
-    for s, e, t in gold:
-        pt = p_exact.get((s, e))
-        if pt == t:
-            gs.append("matched")
-        elif pt is not None:
-            gs.append("type")
-        elif any(ps_ < e and s < pe and pt2 == t for ps_, pe, pt2 in pred):
-            gs.append("boundary")
+    return _statuses(gold, pred, "missed"), _statuses(pred, gold, "spurious")
+
+
+def _statuses(mine: list[tuple], theirs: list[tuple], unmatched: str) -> list[str]:
+    exact = {(s, e): t for s, e, t in theirs}
+    out = []
+    for s, e, t in mine:
+        other = exact.get((s, e))
+        if other == t:
+            out.append("matched")
+        elif other is not None:
+            out.append("type")
+        elif any(os_ < e and s < oe and ot == t for os_, oe, ot in theirs):
+            out.append("boundary")
         else:
-            gs.append("missed")
-    for s, e, t in pred:
-        gt = g_exact.get((s, e))
-        if gt == t:
-            ps.append("matched")
-        elif gt is not None:
-            ps.append("type")
-        elif any(gs_ < e and s < ge and gt2 == t for gs_, ge, gt2 in gold):
-            ps.append("boundary")
-        else:
-            ps.append("spurious")
-    return gs, ps
+            out.append(unmatched)
+    return out
 
 
 def items_for(run) -> dict[str, list[dict]]:

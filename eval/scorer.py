@@ -344,15 +344,24 @@ def _aligned(run: Run, d: str, ref: str, *, gold: bool) -> tuple[str, dict | Non
     return kind, table.get((d, ref))
 
 
-def _filler(run: Run, d: str, ref: str, *, gold: bool) -> Hashable:
-    """What an argument or claim source points at: an entity or an event cluster."""
+def _identity(run: Run, d: str, ref: str, *, gold: bool, event_by: str) -> Hashable:
+    """The gold-side identity of a reference: a mention by its entity; an event by its
+    cluster (``event_by="cluster"``) or by the gold event itself (``"item"``); a claim by
+    the gold claim. Unaligned and dangling references get an identity of their own."""
     a = _aligned(run, d, ref, gold=gold)
     if a is None or a[1] is None:
         return ("unaligned", d, ref)
     kind, g = a
     if kind == "mention":
         return ("entity", g.get("entity") or ("singleton", d, g["id"]))
-    return ("event", g.get("cluster") or ("singleton", d, g["id"]))
+    if kind == "event" and event_by == "cluster":
+        return ("event", g.get("cluster") or ("singleton", d, g["id"]))
+    return (kind, d, g["id"])
+
+
+def _filler(run: Run, d: str, ref: str, *, gold: bool) -> Hashable:
+    """What an argument or claim source points at: an entity or an event cluster."""
+    return _identity(run, d, ref, gold=gold, event_by="cluster")
 
 
 def _events(run: Run) -> None:
@@ -453,13 +462,7 @@ def _claims(run: Run) -> None:
 
 def _endpoint(run: Run, d: str, ref: str, *, gold: bool) -> Hashable:
     """A relation end: a mention by its entity, an event or claim by the gold item itself."""
-    a = _aligned(run, d, ref, gold=gold)
-    if a is None or a[1] is None:
-        return ("unaligned", d, ref)
-    kind, g = a
-    if kind == "mention":
-        return ("entity", g.get("entity") or ("singleton", d, g["id"]))
-    return (kind, d, g["id"])
+    return _identity(run, d, ref, gold=gold, event_by="item")
 
 
 def _relation_items(run: Run, gold: bool, symmetric: dict[str, bool]):
