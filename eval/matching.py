@@ -91,6 +91,18 @@ def _assign(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
     """Maximum-cardinality, then maximum-weight, matching of a sparse bipartite graph."""
     if not edges:
         return []
+    # pairs whose two ends have no other edge are matched as they are (the common case)
+    g_deg = Counter(g for g, _ in edges)
+    p_deg = Counter(p for _, p in edges)
+    pairs = [(g, p) for g, p in edges if g_deg[g] == 1 and p_deg[p] == 1]
+    if len(pairs) == len(edges):
+        return sorted(pairs)
+    alone = set(pairs)
+    edges = {e: w for e, w in edges.items() if e not in alone}
+    return sorted(pairs + _assign_components(edges))
+
+
+def _assign_components(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
     # connected components over gold and pred nodes (union-find)
     parent: dict = {}
 
@@ -124,7 +136,7 @@ def _assign(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
             w[gi[g], pi[p]] = bonus + s
         rows, cols = linear_sum_assignment(w, maximize=True)
         pairs.extend((gs[r], ps[c]) for r, c in zip(rows, cols) if w[r, c] > 0)
-    return sorted(pairs)
+    return pairs
 
 
 def overlapping_pairs(gold_spans: Sequence[tuple[int, int]], pred_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ Alignment through the layers, used by arguments, claims and relations:
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from bisect import bisect_right
@@ -167,6 +168,19 @@ def score(
     extra = sorted(set(pred_docs) - set(gold_docs))
     if extra:
         raise ValueError(f"predictions for documents not in the gold: {extra}")
+    # The scorer makes millions of small containers and no reference cycles; the cyclic
+    # garbage collector's repeated passes over that heap would make time grow faster
+    # than the corpus, so it is paused while scoring.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _score(gold_docs, pred_docs, gold_corpus, pred_corpus, units, keep_alignment)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _score(gold_docs, pred_docs, gold_corpus, pred_corpus, units, keep_alignment) -> dict[str, Any]:
     pred_docs = {d: pred_docs.get(d, {"id": d}) for d in gold_docs}
     run = Run(gold_docs, pred_docs, gold_corpus or {}, pred_corpus or {}, Units(gold_docs, units), Tokens(gold_docs))
     _mentions(run)
@@ -206,10 +220,10 @@ def _mentions(run: Run, modes=MENTION_MODES) -> None:
     if "overlap" in modes or "type" in modes:
         gold = _mention_items(run, run.gold)
         pred = _mention_items(run, run.pred)
-    for name, admit in (("overlap", lambda a, b: iou(a, b) if iou(a, b) >= IOU_MIN else None),
-                        ("type", lambda a, b: iou(a, b) if iou(a, b) > 0 else None)):
-        if name in modes:
-            run.tallies[f"mentions.{name}"] = _overlap_tally(run, gold, pred, admit, typed=True)
+    thresholds = {name: t for name, t in (("overlap", IOU_MIN), ("type", 0.0)) if name in modes}  # "type": any shared character
+    if thresholds:
+        for name, tally in _overlap_tallies(run, gold, pred, thresholds).items():
+            run.tallies[f"mentions.{name}"] = tally
     run.type_tallies.update(f"mentions.{m}" for m in modes)
 
 
@@ -264,25 +278,32 @@ def _span_items(run: Run, docs: dict[str, dict], *, typed: bool) -> list[Item]:
     return [((d, m["start"], m["end"]), u(d, m["start"]), m.get("type")) for d, doc in docs.items() for m in doc.get("mentions") or ()]
 
 
-def _overlap_tally(run: Run, gold, pred, admit, *, typed: bool) -> Tally:
-    """Optimal one-to-one matching of spans of the same document (and type, if typed)."""
-    g_items: list[Item] = [((d, _span(m)), run.units.of(d, m["start"]), m["type"]) for d, m in gold]
-    p_items: list[Item] = [((d, _span(m)), run.units.of(d, m["start"]), m.get("type")) for d, m in pred]
+def _overlap_tallies(run: Run, gold, pred, thresholds: dict[str, float]) -> dict[str, Tally]:
+    """Optimal one-to-one matching of overlapping spans of the same document and type, once
+    per threshold (mode name -> minimal character IoU; 0 means any shared character)."""
+    whole = run.units.granularity == "document"
+    g_items: list[Item] = [((d, (m["start"], m["end"])), run.units.whole[d] if whole else run.units.of(d, m["start"]), m["type"]) for d, m in gold]
+    p_items: list[Item] = [((d, (m["start"], m["end"])), run.units.whole[d] if whole else run.units.of(d, m["start"]), m.get("type")) for d, m in pred]
     by_group_g: dict = {}
     by_group_p: dict = {}
     for i, (key, _, typ) in enumerate(g_items):
-        by_group_g.setdefault((key[0], typ if typed else None), []).append(i)
+        by_group_g.setdefault((key[0], typ), []).append(i)
     for i, (key, _, typ) in enumerate(p_items):
-        by_group_p.setdefault((key[0], typ if typed else None), []).append(i)
-    candidates = []
+        by_group_p.setdefault((key[0], typ), []).append(i)
+    ious = {}
     for grp, gi in by_group_g.items():
         pi = by_group_p.get(grp)
         if not pi:
             continue
         for a, b in overlapping_pairs([g_items[i][0][1] for i in gi], [p_items[j][0][1] for j in pi]):
-            candidates.append((gi[a], pi[b]))
-    tally, _ = match_optimal(g_items, p_items, candidates, lambda g, p: admit(g_items[g][0][1], p_items[p][0][1]))
-    return tally
+            g, p = gi[a], pi[b]  # inline IoU: this loop is the hot part of the overlap modes
+            (gs, ge), (ps, pe) = g_items[g][0][1], p_items[p][0][1]
+            ious[(g, p)] = (min(ge, pe) - max(gs, ps)) / (max(ge, pe) - min(gs, ps))
+    out = {}
+    for name, min_iou in thresholds.items():
+        scores = ious if min_iou <= 0 else {k: v for k, v in ious.items() if v >= min_iou}
+        out[name], _ = match_optimal(g_items, p_items, scores, scores.get)
+    return out
 
 
 def _clusters(docs: dict[str, dict], layer: str, span_of, cluster_of, *, cross_doc: bool) -> dict:
