@@ -207,18 +207,3 @@ def build_files(documents: dict[str, dict], corpus: dict, schema: Schema) -> dic
 
 def manifest(files: dict[str, bytes]) -> str:
     return "".join(f"{hashlib.sha256(files[p]).hexdigest()}  {p}\n" for p in sorted(files))
-
-
-def write_folder(out: Path, files: dict[str, bytes | str]) -> None:
-    """Write every file of the folder; each via a temporary file and a rename."""
-    from ceasefire.schema.records import atomic_write
-
-    for rel, content in sorted(files.items()):
-        path = out / rel
-        if isinstance(content, str):
-            atomic_write(path, content)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_bytes(content)
-            tmp.replace(path)

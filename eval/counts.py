@@ -63,9 +63,3 @@ class Tally:
                 groups.setdefault(g, {"tp": 0, "fp": 0, "fn": 0})[which] += n
         return {g: count_metric(c["tp"], c["fp"], c["fn"]) for g, c in sorted(groups.items(), key=lambda kv: str(kv[0]))}
 
-    def per_unit(self) -> dict[Hashable, tuple[int, int, int]]:
-        out: dict = {}
-        for i, counter in enumerate((self.tp, self.fp, self.fn)):
-            for (unit, _), n in counter.items():
-                out.setdefault(unit, [0, 0, 0])[i] += n
-        return {u: tuple(v) for u, v in out.items()}

@@ -94,13 +94,6 @@ def _first_token_ending_after(toks: list[tuple[int, int]], start: int) -> int:
     return lo
 
 
-def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    if inter <= 0:
-        return 0.0
-    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
-
-
 def set_iou(a: frozenset, b: frozenset) -> float:
     if not a and not b:
         return 0.0

@@ -19,7 +19,6 @@ from .problems import Location, Problem
 
 #: Keys of the layers, in the order records are written.
 DOC_LAYERS = ("mentions", "entities", "events", "claims", "relations")
-CORPUS_PARTS = ("entity_clusters", "event_clusters", "relations")
 
 
 @dataclass
