@@ -132,3 +132,12 @@ def perturb(docs: dict[str, dict], seed: int = 1, rate: float = 0.1) -> dict[str
                 e["cluster"] = e["cluster"] if types.setdefault(e["cluster"], e["type"]) == e["type"] else f"{e['cluster']}-{e['type']}"
         out[d] = p
     return out
+
+
+def replicate_pairs(n: int, seed: int = 5):
+    """(doc_id, gold, prediction) for n shifted copies, made one at a time (nothing kept)."""
+    rng = random.Random(seed)
+    base, _ = gold_docs()
+    for i in range(n):
+        g = _shift_doc(base[i % len(base)], rng.randrange(1, 50), f"-{i}")
+        yield g["id"], g, perturb({g["id"]: g}, seed=seed + 1 + i)[g["id"]]

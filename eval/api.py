@@ -9,7 +9,7 @@ from ceasefire import __version__
 from ceasefire.schema import Schema, load_schema
 
 from .gold import load_gold, load_predictions
-from .scorer import score
+from .scorer import score, score_documents
 from .stats import DEFAULT_SEED, UNIT, bootstrap_ci, resample_indices, unit_matrix
 
 CONVENTIONS = {
@@ -42,8 +42,12 @@ def score_files(
     gold_corpus = load_gold(gold, schema=schema)
     pred_corpus, missing = load_predictions(predictions, gold_corpus, schema=schema, allow_missing=allow_missing)
     units = units or ("sentence" if bootstrap > 0 else "document")
-    result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units,
-                   keep_alignment=keep_alignment)
+    if keep_alignment:  # the HTML report needs every alignment at once
+        result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus,
+                       units=units, keep_alignment=True)
+    else:  # a map over documents and a sum (same result; memory does not hold per-item state of the corpus)
+        pairs = ((d, gold_corpus.documents[d], pred_corpus.documents.get(d)) for d in gold_corpus.documents)
+        result = score_documents(pairs, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units)
     tallies = result.pop("_tallies")
     header = {
         "scorer": {"name": "ceasefire-eval", "version": __version__},

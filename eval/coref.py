@@ -39,15 +39,35 @@ from scipy.optimize import linear_sum_assignment
 Assignment = Mapping[Hashable, Hashable]
 
 
-def _contingency(key: Assignment, response: Assignment) -> Counter:
-    return Counter((c, response[m]) for m, c in key.items() if m in response)
+class Contingency:
+    """Sufficient statistics of key against response: how many mentions each key cluster
+    shares with each response cluster, and every cluster's size. They add up across
+    documents, so corpus-wide clusters can be scored one document at a time."""
+
+    __slots__ = ("shared", "key_size", "resp_size")
+
+    def __init__(self):
+        self.shared: Counter = Counter()
+        self.key_size: Counter = Counter()
+        self.resp_size: Counter = Counter()
+
+    @classmethod
+    def of(cls, key: Assignment, response: Assignment) -> "Contingency":
+        c = cls()
+        c.add(key, response)
+        return c
+
+    def add(self, key: Assignment, response: Assignment) -> None:
+        """Add the mentions of one document (mention keys must not repeat across calls)."""
+        self.shared.update((c, response[m]) for m, c in key.items() if m in response)
+        self.key_size.update(key.values())
+        self.resp_size.update(response.values())
 
 
-def _muc_side(key: Assignment, response: Assignment, cont: Counter, swap: bool) -> tuple[int, int]:
-    sizes = Counter(key.values())
+def _muc_side(sizes: Counter, shared: Counter, swap: bool) -> tuple[int, int]:
     parts = Counter()
     inside = Counter()
-    for (k, r), n in cont.items():
+    for (k, r), n in shared.items():
         c = r if swap else k
         parts[c] += 1
         inside[c] += n
@@ -58,26 +78,21 @@ def _muc_side(key: Assignment, response: Assignment, cont: Counter, swap: bool) 
     return num, den
 
 
-def muc(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
-    cont = _contingency(key, response)
-    r_num, r_den = _muc_side(key, response, cont, swap=False)
-    p_num, p_den = _muc_side(response, key, cont, swap=True)
+def muc_c(c: Contingency) -> tuple[float, float, float, float]:
+    r_num, r_den = _muc_side(c.key_size, c.shared, swap=False)
+    p_num, p_den = _muc_side(c.resp_size, c.shared, swap=True)
     return p_num, p_den, r_num, r_den
 
 
-def b_cubed(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
-    cont = _contingency(key, response)
-    ksize, rsize = Counter(key.values()), Counter(response.values())
-    r_num = math.fsum(n * n / ksize[k] for (k, _), n in cont.items())
-    p_num = math.fsum(n * n / rsize[r] for (_, r), n in cont.items())
-    return p_num, len(response), r_num, len(key)
+def b_cubed_c(c: Contingency) -> tuple[float, float, float, float]:
+    r_num = math.fsum(n * n / c.key_size[k] for (k, _), n in c.shared.items())
+    p_num = math.fsum(n * n / c.resp_size[r] for (_, r), n in c.shared.items())
+    return p_num, sum(c.resp_size.values()), r_num, sum(c.key_size.values())
 
 
-def ceaf_e(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
-    cont = _contingency(key, response)
-    ksize, rsize = Counter(key.values()), Counter(response.values())
-    total = _max_alignment({(k, r): 2 * n / (ksize[k] + rsize[r]) for (k, r), n in cont.items()})
-    return total, len(rsize), total, len(ksize)
+def ceaf_e_c(c: Contingency) -> tuple[float, float, float, float]:
+    total = _max_alignment({(k, r): 2 * n / (c.key_size[k] + c.resp_size[r]) for (k, r), n in c.shared.items()})
+    return total, len(c.resp_size), total, len(c.key_size)
 
 
 def _max_alignment(weights: dict[tuple, float]) -> float:
@@ -119,16 +134,13 @@ def _max_alignment(weights: dict[tuple, float]) -> float:
     return math.fsum(parts)
 
 
-def _lea_side(key: Assignment, response: Assignment, cont: Counter, swap: bool) -> tuple[float, int]:
-    sizes = Counter(key.values())
-    other_sizes = Counter(response.values())
+def _lea_side(sizes: Counter, other_sizes: Counter, shared: Counter, swap: bool) -> tuple[float, int]:
     common = Counter()
-    for (k, r), n in cont.items():
-        c = r if swap else k
-        common[c] += n * (n - 1) / 2
     singleton_found = set()
-    for m, c in key.items():
-        if sizes[c] == 1 and m in response and other_sizes[response[m]] == 1:
+    for (k, r), n in shared.items():
+        c, o = (r, k) if swap else (k, r)
+        common[c] += n * (n - 1) / 2
+        if n == 1 and sizes[c] == 1 and other_sizes[o] == 1:
             singleton_found.add(c)
     terms = []
     for c, size in sizes.items():
@@ -139,12 +151,28 @@ def _lea_side(key: Assignment, response: Assignment, cont: Counter, swap: bool) 
     return math.fsum(terms), sum(sizes.values())
 
 
-def lea(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
-    cont = _contingency(key, response)
-    r_num, r_den = _lea_side(key, response, cont, swap=False)
-    p_num, p_den = _lea_side(response, key, cont, swap=True)
+def lea_c(c: Contingency) -> tuple[float, float, float, float]:
+    r_num, r_den = _lea_side(c.key_size, c.resp_size, c.shared, swap=False)
+    p_num, p_den = _lea_side(c.resp_size, c.key_size, c.shared, swap=True)
     return p_num, p_den, r_num, r_den
 
 
+def muc(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
+    return muc_c(Contingency.of(key, response))
+
+
+def b_cubed(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
+    return b_cubed_c(Contingency.of(key, response))
+
+
+def ceaf_e(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
+    return ceaf_e_c(Contingency.of(key, response))
+
+
+def lea(key: Assignment, response: Assignment) -> tuple[float, float, float, float]:
+    return lea_c(Contingency.of(key, response))
+
+
 METRICS = {"muc": muc, "b3": b_cubed, "ceafe": ceaf_e, "lea": lea}
+FROM_CONTINGENCY = {"muc": muc_c, "b3": b_cubed_c, "ceafe": ceaf_e_c, "lea": lea_c}
 CONLL_PARTS = ("muc", "b3", "ceafe")

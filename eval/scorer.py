@@ -112,7 +112,7 @@ class Run:
     tokens: Tokens
     tallies: dict[str, Tally] = field(default_factory=dict)
     coref: dict[str, dict[str, tuple]] = field(default_factory=dict)  # metric -> doc|'*' -> counts
-    attributes: dict[str, dict] = field(default_factory=dict)
+    attr_pairs: dict[str, tuple[list, list]] = field(default_factory=dict)  # attribute -> (gold labels, predicted labels)
     type_tallies: set[str] = field(default_factory=set)
     # alignments
     mention_map: dict = field(default_factory=dict)  # (doc, pred mention id) -> gold mention
@@ -232,7 +232,7 @@ def _align_mentions(run: Run) -> None:
             run.mention_map[(d, m["id"])] = g
             pairs.append((g, m))
     for attr in ("type", "level"):
-        run.attributes[f"mentions.{attr}"] = _agreement([g.get(attr) for g, _ in pairs], [p.get(attr, "<missing>") for _, p in pairs])
+        run.attr_pairs[f"mentions.{attr}"] = ([g.get(attr) for g, _ in pairs], [p.get(attr, "<missing>") for _, p in pairs])
 
 
 def _strict_tally(run: Run) -> Tally:
@@ -409,7 +409,7 @@ def _events(run: Run) -> None:
 
     pairs = [(g, p) for d, p in p_ev if (g := run.event_map.get((d, p["id"]))) is not None]
     for attr in ("type", "mode", "polarity", "modality"):
-        run.attributes[f"events.{attr}"] = _agreement([g.get(attr) for g, _ in pairs], [p.get(attr, "<missing>") for _, p in pairs])
+        run.attr_pairs[f"events.{attr}"] = ([g.get(attr) for g, _ in pairs], [p.get(attr, "<missing>") for _, p in pairs])
 
 
 # --- layer 3: claims ------------------------------------------------------------------
@@ -467,7 +467,7 @@ def _claims(run: Run) -> None:
 
     run.tallies["claims.tuple"], _ = match_optimal(g_items, p_items, candidates, tuple_ok)
     for attr in ("quote_type", "check_worthiness"):
-        run.attributes[f"claims.{attr}"] = _agreement(
+        run.attr_pairs[f"claims.{attr}"] = (
             [g_cl[g][1].get(attr) for g, _ in pairs], [p_claims[p][1].get(attr, "<missing>") for _, p in pairs]
         )
 
@@ -524,23 +524,26 @@ def _relations(run: Run) -> None:
     run.tallies["relations.within_doc"] = match_keys(g_within, p_within)
     run.tallies["relations.cross_doc"] = match_keys(g_cross, p_cross)
     run.type_tallies.update(("relations.strict",))
-    # relation type on relations whose two ends align (unordered), any type
-    # (equal types paired first, the rest in sorted order: independent of input order)
+    run.attr_pairs["relations.type"] = _type_pairs(g_within + g_cross, p_within + p_cross)
+
+
+def _type_pairs(gold_items: list, pred_items: list) -> tuple[list, list]:
+    """Relation types of relations whose two ends align (unordered), any type. Equal types
+    are paired first, the rest in sorted order: independent of the order of the input."""
     by_ends: dict = {}
-    for side, items in ((0, g_within + g_cross), (1, p_within + p_cross)):
+    for side, items in ((0, gold_items), (1, pred_items)):
         for key, _, typ in items:
             by_ends.setdefault((key[0], *sorted(key[2:], key=repr)), (Counter(), Counter()))[side][typ] += 1
     g_types, p_types = [], []
-    for gc, pc in by_ends.values():
-        same = gc & pc
+    for g_count, p_count in by_ends.values():
+        same = g_count & p_count
         for t, n in same.items():
             g_types += [t] * n
             p_types += [t] * n
-        rest_g, rest_p = sorted((gc - same).elements()), sorted((pc - same).elements())
-        for a, b in zip(rest_g, rest_p):
+        for a, b in zip(sorted((g_count - same).elements()), sorted((p_count - same).elements())):
             g_types.append(a)
             p_types.append(b)
-    run.attributes["relations.type"] = _agreement(g_types, p_types)
+    return g_types, p_types
 
 
 # --- attributes on matched items ------------------------------------------------------
@@ -584,6 +587,21 @@ def _conll(parts: list[dict]) -> dict:
     return m
 
 
+def _document_row(run: Run, d: str, by_doc: dict[str, dict]) -> dict:
+    """The per-document breakdown of one document."""
+    empty = count_metric(0, 0, 0)
+    row = {name: groups.get(d, empty) for name, groups in by_doc.items()}
+    for scope in ("coref", "event_coref"):
+        parts = []
+        for mname in coref.METRICS:
+            m = _coref_metric(run.coref[f"{scope}.{mname}"][d])
+            row[f"{scope}.{mname}"] = m
+            if mname in coref.CONLL_PARTS:
+                parts.append(m)
+        row[f"{scope}.conll"] = _conll(parts)
+    return row
+
+
 def _result(run: Run) -> dict:
     metrics: dict[str, dict] = {}
     for name, tally in run.tallies.items():
@@ -598,27 +616,142 @@ def _result(run: Run) -> dict:
         metrics[f"{scope}.conll"] = _conll(parts)
 
     per_type = {name: {str(k): v for k, v in run.tallies[name].by(1).items()} for name in sorted(run.type_tallies)}
-    per_document: dict[str, dict] = {}
     by_doc = {name: tally.by(0) for name, tally in run.tallies.items() if name != "relations.cross_doc"}
-    empty = count_metric(0, 0, 0)
-    for d in run.gold:
-        row = {}
-        for name, groups in by_doc.items():
-            row[name] = groups.get(d, empty)
-        for scope in ("coref", "event_coref"):
-            parts = []
-            for mname in coref.METRICS:
-                m = _coref_metric(run.coref[f"{scope}.{mname}"][d])
-                row[f"{scope}.{mname}"] = m
-                if mname in coref.CONLL_PARTS:
-                    parts.append(m)
-            row[f"{scope}.conll"] = _conll(parts)
-        per_document[d] = row
+    per_document = {d: _document_row(run, d, by_doc) for d in run.gold}
     return {
         "metrics": dict(sorted(metrics.items())),
-        "attributes": dict(sorted(run.attributes.items())),
+        "attributes": {k: _agreement(*v) for k, v in sorted(run.attr_pairs.items())},
         "per_type": per_type,
         "per_document": per_document,
         "_tallies": run.tallies,
         "_units": run.units.all(),
+    }
+
+
+# --- streaming: one document at a time -------------------------------------------------------
+
+ALL_DOCUMENTS = ("*", 0)  # the unit of merged counts when the unit is the document
+COREF_LAYERS = (
+    ("coref", "mentions", _span, lambda m: m.get("entity")),
+    ("event_coref", "events", lambda e: _span(e["trigger"]), lambda e: e.get("cluster")),
+)
+
+
+def score_documents(pairs, *, gold_corpus: dict | None = None, pred_corpus: dict | None = None, units: str = "document") -> dict[str, Any]:
+    """The same result as :func:`score`, computed as a map over documents and a sum.
+
+    ``pairs`` yields ``(doc_id, gold_record, predicted_record_or_None)``; only one
+    document's records are needed at a time, so memory does not hold the corpus.
+    What crosses documents is kept compactly: cluster ids per mention and trigger
+    (cross-document coreference) and the aligned ends of the corpus relations.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _score_documents(pairs, gold_corpus or {}, pred_corpus or {}, units)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _score_documents(pairs, gold_corpus: dict, pred_corpus: dict, units: str) -> dict[str, Any]:
+    from ceasefire.schema import load_schema
+
+    symmetric = {n: t.symmetric for n, t in load_schema().relation_types.items()}
+    wanted = {True: set(), False: set()}
+    for side, corpus in ((True, gold_corpus), (False, pred_corpus)):
+        for r in corpus.get("relations") or []:
+            wanted[side].update(((r["head"]["doc"], r["head"]["id"]), (r["tail"]["doc"], r["tail"]["id"])))
+    tallies: dict[str, Tally] = {}
+    type_tallies: set[str] = set()
+    within: dict[str, list] = {}
+    cross_stats = {prefix: coref.Contingency() for prefix, *_ in COREF_LAYERS}
+    # with the document as unit, merged counts need only the type (the per-document
+    # breakdown is made as each document goes by), so memory does not grow with documents
+    collapse = units == "document"
+    attr_pairs: dict[str, tuple[list, list]] = {}
+    ends: dict[tuple, tuple] = {}  # (side, doc, id) -> (identity, unit)
+    per_document: dict[str, dict] = {}
+    all_units: list = []
+    for d, g, p in pairs:
+        run = Run({d: g}, {d: p if p is not None else {"id": d}}, {}, {}, Units({d: g}, units), Tokens({d: g}))
+        _mentions(run)
+        _align_mentions(run)
+        _coreference(run)
+        _events(run)
+        _claims(run)
+        _relations(run)
+        for name, t in run.tallies.items():
+            total = tallies.setdefault(name, Tally())
+            for part in ("tp", "fp", "fn"):
+                counts = getattr(t, part)
+                if collapse:
+                    counts = Counter({(ALL_DOCUMENTS, typ): n for (_, typ), n in counts.items()})
+                getattr(total, part).update(counts)
+        type_tallies |= run.type_tallies
+        for name, counts in run.coref.items():
+            if d in counts:
+                within.setdefault(name, []).append(counts[d])
+        for prefix, layer, span_of, cluster_of in COREF_LAYERS:
+            cross_stats[prefix].add(_clusters(run.gold, layer, span_of, cluster_of, cross_doc=True),
+                                    _clusters(run.pred, layer, span_of, cluster_of, cross_doc=True))
+        for name, (gl, pl) in run.attr_pairs.items():
+            acc = attr_pairs.setdefault(name, ([], []))
+            acc[0].extend(gl)
+            acc[1].extend(pl)
+        for side in (True, False):
+            for dd, ref in wanted[side]:
+                if dd == d:
+                    ends[(side, d, ref)] = (_endpoint(run, d, ref, gold=side), run.units.of(d, _anchor(run, d, ref, side)))
+        per_document[d] = _document_row(run, d, {name: t.by(0) for name, t in run.tallies.items() if name != "relations.cross_doc"})
+        all_units.extend(run.units.all())
+
+    # relations between documents, from the ends aligned on the way
+    def cross_items(corpus: dict, side: bool) -> list:
+        out = []
+        for r in corpus.get("relations") or []:
+            (h, unit), (t, _) = (ends.get((side, e["doc"], e["id"]), (("unaligned", e["doc"], e["id"]), ("?", 0))) for e in (r["head"], r["tail"]))
+            if symmetric.get(r["type"]):
+                h, t = sorted((h, t), key=repr)
+            out.append((("corpus", r["type"], h, t), unit, r["type"]))
+        return out
+
+    cross = match_keys(cross_items(gold_corpus, True), cross_items(pred_corpus, False))
+    tallies["relations.cross_doc"] = cross
+    strict = tallies.setdefault("relations.strict", Tally())
+    for part in ("tp", "fp", "fn"):
+        getattr(strict, part).update(getattr(cross, part))
+    for d, m in cross.by(0).items():  # a cross-document link counts for its head's document
+        if d in per_document:
+            row = per_document[d]["relations.strict"]
+            per_document[d]["relations.strict"] = count_metric(row["tp"] + m["tp"], row["fp"] + m["fp"], row["fn"] + m["fn"])
+    # the relation type agreement of cross-document links joins the within-document pairs
+    g_types, p_types = _type_pairs(cross_items(gold_corpus, True), cross_items(pred_corpus, False))
+    acc = attr_pairs.setdefault("relations.type", ([], []))
+    acc[0].extend(g_types)
+    acc[1].extend(p_types)
+
+    metrics = {name: t.metric() for name, t in tallies.items()}
+    for prefix, *_ in COREF_LAYERS:
+        for cross_scope in (False, True):
+            scope = f"{prefix}.cross_doc" if cross_scope else prefix
+            parts = []
+            for mname, fn in coref.METRICS.items():
+                if cross_scope:
+                    counts = coref.FROM_CONTINGENCY[mname](cross_stats[prefix])
+                else:
+                    rows = within.get(f"{scope}.{mname}", [])
+                    counts = tuple(math.fsum(v[i] for v in rows) for i in range(4))
+                m = _coref_metric(counts)
+                metrics[f"{scope}.{mname}"] = m
+                if mname in coref.CONLL_PARTS:
+                    parts.append(m)
+            metrics[f"{scope}.conll"] = _conll(parts)
+    return {
+        "metrics": dict(sorted(metrics.items())),
+        "attributes": {k: _agreement(*v) for k, v in sorted(attr_pairs.items())},
+        "per_type": {name: {str(k): v for k, v in tallies[name].by(1).items()} for name in sorted(type_tallies)},
+        "per_document": per_document,
+        "_tallies": tallies,
+        "_units": sorted(all_units),
     }
