@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
 from ceasefire.schema import InputError, SchemaError, load_schema
 from ceasefire.schema.json_schema import committed_files
 from ceasefire.schema.records import atomic_write
@@ -126,15 +126,8 @@ def cmd_datasheet(args) -> int:
         return EXIT_BAD_INPUT
     current = path.read_text(encoding="utf-8")
     new = datasheet_text(current)
-    if args.check:
-        if new != current:
-            print(f"error: {path}: generated statistics or agreement are out of date; run `ceasefire-annotate datasheet`", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        print(f"OK: {path} is up to date")
-        return EXIT_OK
-    atomic_write(path, new)
-    print(f"wrote {path}")
-    return EXIT_OK
+    return write_or_check(path, current, new, check=args.check, wrote=f"wrote {path}",
+                          stale="generated statistics or agreement are out of date; run `ceasefire-annotate datasheet`")
 
 
 CONFIG_FILE = Path(__file__).with_name("labelstudio.xml")

@@ -7,7 +7,7 @@ import json
 import sys
 import textwrap
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
 from ceasefire.data import load_articles
 from pathlib import Path
 
@@ -138,15 +138,9 @@ def cmd_leaderboard(args) -> int:
     readme = root / "README.md"
     current = readme.read_text(encoding="utf-8")
     new = replace_generated(current, "leaderboard", table)
-    if args.check:
-        if new != current:
-            print(f"error: {readme}: the leaderboard table is out of date; run `ceasefire-eval leaderboard --write`", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        print(f"OK: {readme} leaderboard is current")
-        return EXIT_OK
-    atomic_write(readme, new)
-    print(f"wrote the leaderboard into {readme} (rebuild the dataset card with `ceasefire-annotate build`)")
-    return EXIT_OK
+    return write_or_check(readme, current, new, check=args.check,
+                          stale="the leaderboard table is out of date; run `ceasefire-eval leaderboard --write`",
+                          wrote=f"wrote the leaderboard into {readme} (rebuild the dataset card with `ceasefire-annotate build`)")
 
 
 def cmd_report(args) -> int:

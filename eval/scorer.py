@@ -173,15 +173,20 @@ def score(
             gc.enable()
 
 
-def _score(gold_docs, pred_docs, gold_corpus, pred_corpus, units, keep_alignment) -> dict[str, Any]:
-    pred_docs = {d: pred_docs.get(d, {"id": d}) for d in gold_docs}
-    run = Run(gold_docs, pred_docs, gold_corpus or {}, pred_corpus or {}, Units(gold_docs, units), Tokens(gold_docs))
+def _score_layers(run: Run) -> None:
+    """Every layer, in the order the alignments need (mentions, then events, claims, relations)."""
     _mentions(run)
     _align_mentions(run)
     _coreference(run)
     _events(run)
     _claims(run)
     _relations(run)
+
+
+def _score(gold_docs, pred_docs, gold_corpus, pred_corpus, units, keep_alignment) -> dict[str, Any]:
+    pred_docs = {d: pred_docs.get(d, {"id": d}) for d in gold_docs}
+    run = Run(gold_docs, pred_docs, gold_corpus or {}, pred_corpus or {}, Units(gold_docs, units), Tokens(gold_docs))
+    _score_layers(run)
     result = _result(run)
     if keep_alignment:
         result["_run"] = run  # the alignments, for the HTML report
@@ -675,12 +680,7 @@ def _score_documents(pairs, gold_corpus: dict, pred_corpus: dict, units: str) ->
     all_units: list = []
     for d, g, p in pairs:
         run = Run({d: g}, {d: p if p is not None else {"id": d}}, {}, {}, Units({d: g}, units), Tokens({d: g}))
-        _mentions(run)
-        _align_mentions(run)
-        _coreference(run)
-        _events(run)
-        _claims(run)
-        _relations(run)
+        _score_layers(run)
         for name, t in run.tallies.items():
             total = tallies.setdefault(name, Tally())
             for part in ("tp", "fp", "fn"):

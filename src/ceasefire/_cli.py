@@ -22,3 +22,18 @@ def print_problems(problems: Iterable[Problem], stream=None) -> int:
         print(f"{len(problems)} {noun} found; nothing was written.", file=stream)
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def write_or_check(path, current: str, new: str, *, check: bool, stale: str, wrote: str) -> int:
+    """Write a regenerated file, or with ``check`` only report whether it is current."""
+    from ceasefire.schema.records import atomic_write
+
+    if check:
+        if new != current:
+            print(f"error: {path}: {stale}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"OK: {path} is up to date")
+        return EXIT_OK
+    atomic_write(path, new)
+    print(wrote)
+    return EXIT_OK
