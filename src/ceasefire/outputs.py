@@ -56,16 +56,20 @@ def _inside(child: Path, parent: Path) -> bool:
     return child == parent or parent in child.parents
 
 
+def _check_parent(out: Path, path, option: str) -> None:
+    for parent in out.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise _refuse(path, option, f"lies under {parent}, which is not a folder", "a path whose parent is a folder")
+            return
+
+
 def check_output_file(path: str | Path, *, inputs: Iterable[str | Path] = (), option: str = "-o") -> Path:
     """Refuse an output file that would clobber an input or cannot be a file; return it."""
     out = _resolved(path)
     if out.is_dir():
         raise _refuse(path, option, "is a folder", "a file path")
-    for parent in out.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                raise _refuse(path, option, f"lies under {parent}, which is not a folder", "a path whose parent is a folder")
-            break
+    _check_parent(out, path, option)
     for given in inputs:
         if given is None:
             continue
@@ -109,11 +113,7 @@ def check_output_folder(path: str | Path, *, inputs: Iterable[str | Path] = (), 
     out = _resolved(path)
     if out.exists() and not out.is_dir():
         raise _refuse(path, option, "is a file", "a folder path (new, empty, or an earlier output of this command)")
-    for parent in out.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                raise _refuse(path, option, f"lies under {parent}, which is not a folder", "a path whose parent is a folder")
-            break
+    _check_parent(out, path, option)
     for given in inputs:
         if given is None:
             continue
