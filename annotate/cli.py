@@ -9,6 +9,7 @@ from pathlib import Path
 from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
 from ceasefire.schema import InputError, SchemaError, load_schema
 from ceasefire.schema.json_schema import committed_files
+from ceasefire.schema.model import SCHEMA_FILE
 from ceasefire.outputs import check_output_file, check_output_folder, write_file
 
 
@@ -43,7 +44,7 @@ def cmd_summary(args) -> int:
 
     path = args.path or gold_dir()
     loaded, problems = read_records([path])
-    result = validate_records(loaded, schema=load_schema(args.schema))
+    result = validate_records(loaded, incomplete=bool(problems), schema=load_schema(args.schema))
     if problems or result.problems:
         return print_problems(problems + result.problems)
     summary = summarize(result.documents, result.corpus)
@@ -73,7 +74,7 @@ def cmd_diff(args) -> int:
     sides = []
     for path in (args.a, args.b):
         loaded, problems = read_records([path])
-        result = validate_records(loaded, schema=load_schema(args.schema))
+        result = validate_records(loaded, incomplete=bool(problems), schema=load_schema(args.schema))
         if problems or result.problems:
             return print_problems(problems + result.problems)
         sides.append(result)
@@ -161,7 +162,7 @@ def cmd_config(args) -> int:
     if args.out == "-":
         sys.stdout.write(xml)
         return EXIT_OK
-    check_output_file(out, inputs=[args.schema], option="--out")
+    check_output_file(out, inputs=[args.schema or SCHEMA_FILE], option="--out")
     write_file(out, xml, option="--out")
     print(f"wrote {out}")
     return EXIT_OK
@@ -189,7 +190,7 @@ def cmd_tasks(args) -> int:
     from .ls_convert import tasks_for
 
     if args.output:
-        check_output_file(args.output, inputs=[args.records, args.schema])
+        check_output_file(args.output, inputs=[args.records, gold_dir(), args.schema or SCHEMA_FILE])
     schema = load_schema(args.schema)
     gold = load_gold(None, schema=schema)
     if args.records:
@@ -213,7 +214,7 @@ def cmd_import(args) -> int:
 
     from .ls_import import read_export, write_records
 
-    inputs = [args.export, args.schema]
+    inputs = [args.export, args.schema or SCHEMA_FILE]
     if Path(args.output).suffix == ".jsonl":
         check_output_file(args.output, inputs=inputs)
     else:

@@ -84,6 +84,9 @@ def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tup
             used["entity_clusters"].setdefault(eid, []).append(d)
         for cid in sorted({e["cluster"] for e in docs[d]["events"] if e.get("cluster")}):
             used["event_clusters"].setdefault(cid, []).append(d)
+    if len(docs) < sum(isinstance(t, dict) for t in tasks):
+        # a task was refused above: links to its document would only repeat that problem
+        links = [x for x in links if all(isinstance(x.get(e), dict) and x[e].get("doc") in docs for e in ("head", "tail"))]
     corpus = {"record": "corpus", "id": next(iter(sorted(corpus_ids)), "ceasefire"), "documents": sorted(docs),
               **{part: [{"id": k, "documents": v} for k, v in sorted(ids.items()) if len(v) > 1] for part, ids in used.items()},
               "relations": links}

@@ -34,7 +34,8 @@ class Loaded:
 
 def _files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".json", ".jsonl") and p.is_file())
+        # special files are listed too, so that reading them is refused with a message
+        return sorted(p for p in path.iterdir() if p.suffix in (".json", ".jsonl") and not p.is_dir())
     return [path]
 
 
@@ -139,7 +140,7 @@ def parse_json(text: str) -> tuple[Any, str | None]:
         return None, f"is not valid JSON for this tool: {str(exc).split(';')[0]}"
     bad = _lone_surrogate(obj)
     if bad is not None:
-        return None, f"holds a string with a lone surrogate ({bad!r}), which is not valid Unicode text"
+        return None, f"holds a string with a lone surrogate ('{bad}'), which is not valid Unicode text"
     return obj, None
 
 
@@ -194,6 +195,13 @@ def atomic_write(path: str | Path, content: str) -> None:
 
 def dumps_jsonl(records: Iterable[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records)
+
+
+def dumps_records(records: list[dict], path: str | Path) -> str:
+    """Records as ``path`` is read back: JSONL for a ``.jsonl`` file, else one JSON list."""
+    if Path(path).suffix == ".jsonl":
+        return dumps_jsonl(records)
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
 
 
 def dumps_pretty(record: dict) -> str:
