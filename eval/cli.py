@@ -20,43 +20,24 @@ from ceasefire.schema.validate import GOLD, validate_records
 MAX_RESAMPLES = 100_000
 
 
-def resamples(value: str) -> int:
-    """argparse type: a number of resamples, 0 to MAX_RESAMPLES."""
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if not 0 <= n <= MAX_RESAMPLES:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of resamples; allowed: 0 (off) to {MAX_RESAMPLES:,}")
-    return n
+def _bounded(convert, low, high, what: str, allowed: str):
+    """An argparse type: ``convert(value)`` within [low, high], else a message with what is allowed."""
+    def parse(value: str):
+        try:
+            n = convert(value)
+        except ValueError:
+            n = None
+        if n is None or not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}; allowed: {allowed}")
+        return n
+    return parse
 
 
-def positive_resamples(value: str) -> int:
-    n = resamples(value)
-    if n == 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not positive; allowed: 1 to {MAX_RESAMPLES:,}")
-    return n
-
-
-def seed(value: str) -> int:
-    """argparse type: a random seed, 0 to 2**32 - 1 (what NumPy's generators accept)."""
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if not 0 <= n < 2**32:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a seed; allowed: an integer from 0 to {2**32 - 1}")
-    return n
-
-
-def timeout(value: str) -> float:
-    try:
-        t = float(value)
-    except ValueError:
-        t = -1.0
-    if not 0 < t <= 86_400:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a timeout; allowed: seconds, more than 0 and at most 86400")
-    return t
+resamples = _bounded(int, 0, MAX_RESAMPLES, "a number of resamples", f"0 (off) to {MAX_RESAMPLES:,}")
+positive_resamples = _bounded(int, 1, MAX_RESAMPLES, "a positive number of resamples", f"1 to {MAX_RESAMPLES:,}")
+#: NumPy's generators take seeds from 0 to 2**32 - 1
+seed = _bounded(int, 0, 2**32 - 1, "a seed", f"an integer from 0 to {2**32 - 1}")
+timeout = _bounded(float, 0.001, 86_400, "a timeout", "seconds, more than 0 and at most 86400")
 
 
 def _formatter(prog):

@@ -178,7 +178,7 @@ CASES = {
     "bootstrap_negative_run": (E, ["run", "toy_extractor:names", "--bootstrap", "-1"], None, ["--bootstrap", "'-1'"]),
     "bootstrap_negative_report": (E, ["report", "pred.jsonl", "-o", "r.html", "--bootstrap", "-1"], preds(), ["--bootstrap", "'-1'"]),
     "seed_negative": (E, ["score", "pred.jsonl", "--seed", "-1"], preds(), ["--seed", "'-1'", "allowed: an integer from 0"]),
-    "samples_zero": (E, ["compare", "pred.jsonl", "pred.jsonl", "--samples", "0"], preds(), ["--samples", "'0' is not positive"]),
+    "samples_zero": (E, ["compare", "pred.jsonl", "pred.jsonl", "--samples", "0"], preds(), ["--samples", "'0' is not a positive number of resamples"]),
     "leaderboard_missing_root": (E, ["leaderboard", "--root", "nowhere"], None, ["nowhere: --root:", "leaderboard/systems.yaml"]),
     "datasheet_path_folder": (A, ["datasheet", "--path", "d"], folder("d"), ["d: --path: is a folder"]),
     "serve_port_out_of_range": (A, ["serve", "--port", "70000", "--dir", "ls"], None, ["--port", "'70000' is not a port number", "1 to 65535"]),
