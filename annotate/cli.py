@@ -95,7 +95,7 @@ def cmd_build(args) -> int:
     if args.check:
         problems = check(out, schema=load_schema(args.schema), gold=args.gold)
         for p in problems:
-            print(f"error: {p}", file=sys.stderr)
+            print(p if p.startswith("note:") else f"error: {p}", file=sys.stderr)
         if problems:
             print(f"error: {out} is stale; run `ceasefire-annotate build`", file=sys.stderr)
             return EXIT_BAD_INPUT
