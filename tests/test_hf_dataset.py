@@ -267,3 +267,30 @@ def test_datasheet_keeps_every_section():
         assert f". {section}\n" in text, section
     assert text.count("**Any other comments?**") == 7
     assert "No human" in text or "No people were involved in annotation" in text
+
+
+def test_the_card_shows_an_example_per_config_and_explains_every_code():
+    _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
+    for config in CONFIGS:
+        assert f"`{config}`:\n\n```python\n{{" in body, config
+    schema = load_schema()
+    values = {**schema.mention_types, **schema.mention_levels, **schema.polarity, **schema.modality,
+              **schema.quote_type, **schema.check_worthiness}
+    for code, spec in values.items():
+        assert f"| `{code}` | {spec['definition']} |" in body, code
+    for name, event_type in schema.event_types.items():
+        for mode, definition in event_type.modes.items():
+            assert f"| `{name}` | `{mode}` | {definition} |" in body, (name, mode)
+    assert "ceasefire-eval score my_system.jsonl" in body and '{"id": "000_8ce9f93fccec955a", "mentions": [' in body
+
+
+def test_a_renamed_mention_type_flows_into_the_classlabels(tmp_path):
+    from ceasefire.annotate.hf_dataset import all_features
+    from ceasefire.schema.model import SCHEMA_FILE
+
+    text = SCHEMA_FILE.read_text(encoding="utf-8").replace("mention:PERSON", "mention:HUMAN").replace("    PERSON:\n", "    HUMAN:\n", 1)
+    (tmp_path / "schema.yaml").write_text(text, encoding="utf-8")
+    feats = all_features(load_schema(tmp_path / "schema.yaml"))
+    assert feats["mentions"]["type"].names[0] == "HUMAN" and "PERSON" not in feats["mentions"]["type"].names
+    assert feats["documents"]["entities"].feature["type"].names[0] == "HUMAN"
+    assert feats["tokens"]["tags"].feature.names[1:3] == ["B-HUMAN", "I-HUMAN"]
