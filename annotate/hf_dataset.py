@@ -3,8 +3,10 @@
 Layout of the folder (``data/hf/`` by default)::
 
     README.md                  dataset card: YAML metadata (configs, dataset_info) + body
-    SHA256SUMS                 sha256 of every data file (datasets does not check sums)
+    SHA256SUMS                 sha256 of every data file and shipped document (datasets does not check sums)
     <config>/test.parquet      one file per config, a single ``test`` split
+    LICENSE.md, DATASHEET.md,  copies of the documents the card links to (``build.SHIPPED``)
+    FORMAT.md, METRICS.md
 
 Configs: ``documents`` (default; one row per article, every layer, the record
 format with labels as ClassLabel), flat views ``mentions``, ``entities``,

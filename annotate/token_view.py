@@ -43,12 +43,12 @@ def nesting(mentions: list[dict]) -> dict[str, int]:
 
 def sentences(doc_id: str, text: str, mentions: list[dict]) -> tuple[list[tuple[int, int]], int]:
     """[start, end) of each sentence (scorer's splitter, joined where a mention would be
-    cut, trailing whitespace dropped), and the number of joins."""
+    cut, surrounding whitespace dropped, empty ones left out), and the number of joins."""
     starts = Units({doc_id: {"text": text}}).starts[doc_id]
     cut = {i for m in mentions for i in range(bisect_right(starts, m["start"]), bisect_right(starts, m["end"] - 1))}
     kept = [s for i, s in enumerate(starts) if i not in cut]
     bounds = list(zip(kept, kept[1:] + [len(text)]))
-    out = [(a, a + len(text[a:b].rstrip())) for a, b in bounds]
+    out = [(b - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in bounds]
     return [(a, b) for a, b in out if b > a], len(cut)
 
 
