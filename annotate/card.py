@@ -130,4 +130,5 @@ def validate_metadata(meta: dict, folder_files: set[str]) -> list[str]:
     return problems
 
 
-NOT_CHECKED_OFFLINE = "license: no offline list of licence ids ships with datasets or huggingface_hub; checked only for presence"
+NOT_CHECKED_OFFLINE = ("license: no offline list of licence ids ships with datasets or huggingface_hub; checked for presence, "
+                       "and for license: other, that license_name is set and license_link is a file of the folder")
