@@ -15,8 +15,14 @@ from huggingface_hub import DatasetCardData
 from .hf_dataset import CONFIGS, DEFAULT_CONFIG, SPLIT
 
 PRETTY_NAME = "Ceasefire: actors, events, claims and cross-source relations in two news articles"
+#: The licence file in the folder (copied from LICENSE-DATA.md by the build). The Hub's
+#: `license: other` takes a name and a link: one licence id cannot say "annotations CC BY 4.0,
+#: texts of unknown rights" (https://huggingface.co/docs/hub/repositories-licenses).
+LICENSE_FILE = "LICENSE.md"
 METADATA = {
-    "license": "cc-by-4.0",
+    "license": "other",
+    "license_name": "cc-by-4.0-annotations-texts-rights-unknown",
+    "license_link": LICENSE_FILE,
     "language": ["en"],
     "multilinguality": "monolingual",
     "size_categories": ["n<1K"],
@@ -97,6 +103,13 @@ def validate_metadata(meta: dict, folder_files: set[str]) -> list[str]:
     for field in ("pretty_name", "license"):
         if not meta.get(field):
             problems.append(f"card metadata: {field}: is missing")
+    if meta.get("license") == "other":
+        for field in ("license_name", "license_link"):
+            if not meta.get(field):
+                problems.append(f"card metadata: {field}: is missing; license: other needs license_name and license_link")
+        link = meta.get("license_link")
+        if link and not str(link).startswith("https://") and link not in folder_files:
+            problems.append(f"card metadata: license_link: {link!r} is not a file in the folder; allowed: a file of the folder or an https:// URL")
     configs = meta.get("configs") or []
     names = [c.get("config_name") for c in configs]
     if sum(bool(c.get("default")) for c in configs) != 1:
@@ -117,4 +130,5 @@ def validate_metadata(meta: dict, folder_files: set[str]) -> list[str]:
     return problems
 
 
-NOT_CHECKED_OFFLINE = "license: no offline list of licence ids ships with datasets or huggingface_hub; checked only for presence"
+NOT_CHECKED_OFFLINE = ("license: no offline list of licence ids ships with datasets or huggingface_hub; checked for presence, "
+                       "and for license: other, that license_name is set and license_link is a file of the folder")

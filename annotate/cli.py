@@ -101,9 +101,18 @@ def cmd_diff(args) -> int:
 def cmd_build(args) -> int:
     from ceasefire.data import data_dir, gold_dir
 
-    from .build import build_dataset
+    from .build import build_dataset, check
 
     out = Path(args.out) if args.out else data_dir() / "hf"
+    if args.check:
+        problems = check(out, schema=load_schema(args.schema), gold=args.gold)
+        for p in problems:
+            print(p if p.startswith("note:") else f"error: {p}", file=sys.stderr)
+        if problems:
+            print(f"error: {out} is stale; run `ceasefire-annotate build`", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"{out} is current: every file is byte-identical to what `build` writes")
+        return EXIT_OK
     check_output_folder(out, inputs=[args.gold or gold_dir()], option="--out")  # before the work, not after
     sizes = build_dataset(out, schema=load_schema(args.schema), gold=args.gold)
     for config, s in sizes.items():
@@ -119,7 +128,7 @@ def cmd_publish(args) -> int:
 
     folder = Path(args.folder) if args.folder else data_dir() / "hf"
     try:
-        problems = publish(folder, args.repo_id, dry_run=args.dry_run)
+        problems = publish(folder, args.repo_id, dry_run=args.dry_run, schema=load_schema(args.schema), gold=args.gold)
     except Exception as exc:  # network and Hub errors: one line, no traceback, token never shown
         print(f"error: publishing to {args.repo_id!r} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
@@ -369,12 +378,14 @@ def build_parser() -> argparse.ArgumentParser:
         "build",
         help="rebuild the Hugging Face dataset folder (data/hf) from the gold",
         description="Write Parquet files with explicit features for every config (documents, mentions, entities,\n"
-        "events, claims, relations, cross_document), the dataset card with dataset_info, and SHA256SUMS.\n"
-        "Deterministic: building twice gives identical bytes.",
-        epilog="examples:\n  ceasefire-annotate build\n  ceasefire-annotate build --out /tmp/ceasefire-hf",
+        "events, claims, relations, cross_document, tokens), the dataset card with dataset_info, the shipped\n"
+        "documents and SHA256SUMS. Deterministic: building twice gives identical bytes, and with the\n"
+        "'build' extra's pins, the same bytes on any machine.",
+        epilog="examples:\n  ceasefire-annotate build\n  ceasefire-annotate build --check\n  ceasefire-annotate build --out /tmp/ceasefire-hf",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--out", metavar="DIR", help="output folder (default: data/hf)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 2 if the folder differs from what the build would write")
     p.add_argument("--gold", metavar="PATH", help="gold records (default: data/gold)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_build)
@@ -471,8 +482,9 @@ def build_parser() -> argparse.ArgumentParser:
         "publish",
         help="push the dataset folder to the Hugging Face Hub (or --dry-run)",
         description="Check the folder (card metadata against the value lists shipped with datasets and\n"
-        "huggingface_hub, SHA256SUMS against the files) and upload it with huggingface_hub. The token is\n"
-        "read from HF_TOKEN (or HUGGING_FACE_HUB_TOKEN) and never printed. --dry-run lists exactly what\n"
+        "huggingface_hub, SHA256SUMS against the files, every file against what `build --check` expects)\n"
+        "and upload it with huggingface_hub. The token is read from HF_TOKEN (or HUGGING_FACE_HUB_TOKEN),\n"
+        "checked with the Hub before anything is uploaded, and never printed. --dry-run lists exactly what\n"
         "would be uploaded and uploads nothing.",
         epilog="examples:\n  ceasefire-annotate publish --repo-id my-org/ceasefire --dry-run\n  HF_TOKEN=... ceasefire-annotate publish --repo-id my-org/ceasefire",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -480,6 +492,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repo-id", required=True, metavar="NAME", help="dataset repository, e.g. my-org/ceasefire")
     p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and check the card; upload nothing")
     p.add_argument("--folder", metavar="DIR", help="dataset folder (default: data/hf)")
+    p.add_argument("--gold", metavar="PATH", help="gold records the folder must match (default: data/gold)")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_publish)
     return parser
 

@@ -3,15 +3,20 @@
 Layout of the folder (``data/hf/`` by default)::
 
     README.md                  dataset card: YAML metadata (configs, dataset_info) + body
-    SHA256SUMS                 sha256 of every data file (datasets does not check sums)
+    SHA256SUMS                 sha256 of every data file and shipped document (datasets does not check sums)
     <config>/test.parquet      one file per config, a single ``test`` split
+    LICENSE.md, DATASHEET.md,  copies of the documents the card links to (``build.SHIPPED``)
+    FORMAT.md, METRICS.md
 
-Configs: ``documents`` (default; one row per article, every layer, exactly the
-record format) and flat views ``mentions``, ``entities``, ``events``,
-``claims``, ``relations`` and ``cross_document``. The nested features of
-``documents`` are derived from the generated JSON Schema of the record format,
-so a change in ``schema.yaml`` flows here too. The build is deterministic:
-building twice gives identical bytes.
+Configs: ``documents`` (default; one row per article, every layer, the record
+format with labels as ClassLabel), flat views ``mentions``, ``entities``,
+``events``, ``claims``, ``relations`` and ``cross_document``, and ``tokens``
+(one row per sentence, BIO tags of the top-level mentions; see
+:mod:`.token_view`). The nested features of ``documents`` are derived from the
+generated JSON Schema of the record format: every ``enum`` there (a value list
+of ``schema.yaml``) becomes a ClassLabel with the full list, so a change in
+``schema.yaml`` flows here too. The build is deterministic: building twice
+gives identical bytes.
 """
 
 from __future__ import annotations
@@ -24,13 +29,15 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from datasets import Features, List, Value
+from datasets import ClassLabel, Features, List, Value
 
 from ceasefire.schema import Schema
 from ceasefire.schema.json_schema import build as build_json_schema
 
+from . import token_view
+
 SPLIT = "test"
-CONFIGS = ("documents", "mentions", "entities", "events", "claims", "relations", "cross_document")
+CONFIGS = ("documents", "mentions", "entities", "events", "claims", "relations", "cross_document", "tokens")
 DEFAULT_CONFIG = "documents"
 
 
@@ -42,7 +49,10 @@ def _feature(node: dict, root: dict):
     if "anyOf" in node:
         branches = [b for b in node["anyOf"] if b.get("type") != "null"]
         return _feature(branches[0], root)  # Arrow columns are nullable
-    if "enum" in node or "const" in node:
+    if "enum" in node:
+        # the schema's full value list, in schema order, whatever occurs in the data
+        return ClassLabel(names=list(node["enum"]))
+    if "const" in node:
         return Value("string")
     typ = node.get("type")
     if typ == "string":
@@ -75,23 +85,29 @@ def view_features(schema: Schema) -> dict[str, Features]:
     def item(layer: str) -> dict:
         return dict(docf[layer].feature)
 
-    span = {"start": i, "end": i, "text": s}
+    event = item("events")
+    relation_type = item("relations")["type"]
     return {
         "mentions": Features({"doc_id": s, **item("mentions"), "entity_name": s, "entity_qid": s}),
         "entities": Features({"doc_id": s, **item("entities"), "mentions": i, "cross_document": Value("bool")}),
         "events": Features({
-            "doc_id": s, "id": s, "type": s, "mode": s, "trigger": span, "polarity": s, "modality": s, "cluster": s,
-            "arguments": List({"role": s, "ref": s, "ref_text": s}), "cross_document": Value("bool"),
+            "doc_id": s, **{k: event[k] for k in ("id", "type", "mode", "trigger", "polarity", "modality", "cluster")},
+            "arguments": List({**event["arguments"].feature, "ref_text": s}), "cross_document": Value("bool"),
         }),
         "claims": Features({"doc_id": s, **item("claims"), "source_text": s}),
         "relations": Features({
-            "id": s, "type": s, "cross_document": Value("bool"),
+            "id": s, "type": relation_type, "cross_document": Value("bool"),
             "head_doc": s, "head": s, "head_layer": s, "head_text": s,
             "tail_doc": s, "tail": s, "tail_layer": s, "tail_text": s,
         }),
         "cross_document": Features({
-            "kind": s, "id": s, "type": s, "documents": List(s),
+            "kind": s, "id": s, "type": relation_type, "documents": List(s),
             "head_doc": s, "head": s, "tail_doc": s, "tail": s,
+        }),
+        "tokens": Features({
+            "doc_id": s, "sentence": i, "start": i, "end": i, "text": s,
+            "tokens": List(s), "token_starts": List(i), "token_ends": List(i),
+            "tags": List(ClassLabel(names=token_view.tag_names(schema.mention_types))),
         }),
     }
 
@@ -160,11 +176,30 @@ def rows(documents: dict[str, dict], corpus: dict) -> dict[str, list[dict]]:
     for r in corpus["relations"]:
         out["cross_document"].append({"kind": "relation", "id": r["id"], "type": r["type"], "documents": sorted({r["head"]["doc"], r["tail"]["doc"]}),
                                       "head_doc": r["head"]["doc"], "head": r["head"]["id"], "tail_doc": r["tail"]["doc"], "tail": r["tail"]["id"]})
+    for doc in docs:
+        out["tokens"] += token_view.doc_rows(doc)
     return out
 
 
-def records_from_rows(documents_rows: list[dict], cross_rows: list[dict], corpus_id: str) -> tuple[dict[str, dict], dict]:
-    """Rebuild gold records from the ``documents`` and ``cross_document`` configs."""
+def decode_labels(value: Any, feature: Any, label=lambda f, v: f.int2str(v)) -> Any:
+    """``value`` as loaded, with every ClassLabel integer turned into ``label(feature, int)``
+    (by default its name)."""
+    if value is None:
+        return None
+    if isinstance(feature, ClassLabel):
+        return label(feature, value)
+    if isinstance(feature, List):
+        return [decode_labels(v, feature.feature, label) for v in value]
+    if isinstance(feature, dict):
+        return {k: decode_labels(value[k], f, label) for k, f in feature.items()}
+    return value
+
+
+def records_from_rows(documents_rows: list[dict], cross_rows: list[dict], corpus_id: str, features: dict[str, Features]) -> tuple[dict[str, dict], dict]:
+    """Rebuild gold records from the loaded ``documents`` and ``cross_document`` configs
+    (labels as ClassLabel integers, decoded with ``features``)."""
+    documents_rows = [decode_labels(r, features["documents"]) for r in documents_rows]
+    cross_rows = [decode_labels(r, features["cross_document"]) for r in cross_rows]
     docs = {r["id"]: dict(r) for r in documents_rows}
     corpus = {"record": "corpus", "id": corpus_id, "documents": sorted(docs),
               "entity_clusters": [], "event_clusters": [], "relations": []}
@@ -182,7 +217,9 @@ def records_from_rows(documents_rows: list[dict], cross_rows: list[dict], corpus
 def parquet_bytes(rows_: list[dict], features: Features) -> tuple[bytes, int]:
     """Deterministic Parquet bytes for the rows, and the in-memory Arrow size."""
     schema = features.arrow_schema
-    table = pa.Table.from_pylist(rows_, schema=schema)
+    # encode_example turns label names into ClassLabel integers and refuses a name
+    # that is not in the schema's list
+    table = pa.Table.from_pylist([features.encode_example(r) for r in rows_], schema=schema)
     meta = {b"huggingface": json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True).encode()}
     table = table.replace_schema_metadata(meta)
     buf = io.BytesIO()
@@ -202,7 +239,7 @@ def build_files(documents: dict[str, dict], corpus: dict, schema: Schema) -> dic
         path = f"{config}/{SPLIT}.parquet"
         files[path] = content
         sizes[config] = {"path": path, "num_examples": len(data[config]), "num_bytes": nbytes, "download_size": len(content)}
-    return {"files": files, "sizes": sizes, "features": feats}
+    return {"files": files, "sizes": sizes, "features": feats, "rows": data}
 
 
 def manifest(files: dict[str, bytes]) -> str:
