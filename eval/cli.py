@@ -25,7 +25,9 @@ def cmd_validate(args) -> int:
     loaded, problems = read_records(args.files)
     mode = PREDICTION if args.predictions else GOLD
     reference = {k: v["text"] for k, v in load_articles().items()} if mode == PREDICTION else None
-    result = validate_records(loaded, schema=schema, mode=mode, reference=reference)
+    result = validate_records(loaded, schema=schema, mode=mode, reference=reference, strict=args.strict)
+    for w in result.warnings:  # unplaced text-only spans: scored as false positives, not refused
+        print(f"warning: {w.format()}; it will be scored as a false positive (--strict refuses it)", file=sys.stderr)
     code = print_problems(problems + result.problems)
     if code == EXIT_OK:
         corpus = "1 corpus record" if result.corpus is not None else "no corpus record"
@@ -41,8 +43,18 @@ def cmd_score(args) -> int:
         print(f"error: --bootstrap: {args.bootstrap} is negative; allowed: 0 (off) or a number of resamples, e.g. 1000", file=sys.stderr)
         return EXIT_BAD_INPUT
     result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
-                         bootstrap=args.bootstrap, seed=args.seed)
+                         bootstrap=args.bootstrap, seed=args.seed, strict=args.strict)
+    _warn_unplaced(result)
     return _emit(FORMATS[args.format](public(result)), args.output)
+
+
+def _warn_unplaced(result: dict) -> None:
+    """One line on stderr with the number of unplaced text-only spans, if any."""
+    n = result["predictions"]["placement"]["unplaced_spans"]["count"]
+    if n:
+        print(f"warning: {n} text-only predicted span{'s' if n != 1 else ''} could not be placed in the article text "
+              "(hallucinated, or more spans than occurrences); scored as false positives and listed under "
+              "predictions.placement.unplaced_spans (--strict refuses them)", file=sys.stderr)
 
 
 def cmd_compare(args) -> int:
@@ -53,7 +65,7 @@ def cmd_compare(args) -> int:
             print(f"error: {flag}: {value} is not positive; allowed: a number of resamples, e.g. 1000", file=sys.stderr)
             return EXIT_BAD_INPUT
     result = compare_files([args.a], [args.b], gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
-                           n_bootstrap=args.samples, n_ar=args.trials, seed=args.seed)
+                           n_bootstrap=args.samples, n_ar=args.trials, seed=args.seed, strict=args.strict)
     if args.format == "json":
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:
@@ -118,10 +130,11 @@ def cmd_run(args) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "predictions.jsonl"
         staged.write_text(dumps_jsonl(records), encoding="utf-8")
-        load_predictions([staged], load_gold(args.gold, schema=schema), schema=schema, allow_missing=False)
+        load_predictions([staged], load_gold(args.gold, schema=schema), schema=schema, allow_missing=False, strict=args.strict)
     atomic_write(args.predictions, dumps_jsonl(records))
     print(f"wrote {args.predictions} ({len(records)} records)", file=sys.stderr)
-    result = score_files([args.predictions], gold=args.gold, schema=schema, bootstrap=args.bootstrap)
+    result = score_files([args.predictions], gold=args.gold, schema=schema, bootstrap=args.bootstrap, strict=args.strict)
+    _warn_unplaced(result)
     return _emit(FORMATS[args.format](public(result)), args.output)
 
 
@@ -148,11 +161,17 @@ def cmd_report(args) -> int:
     from .report import render
 
     result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
-                         bootstrap=args.bootstrap, keep_alignment=True)
+                         bootstrap=args.bootstrap, keep_alignment=True, strict=args.strict)
+    _warn_unplaced(result)
     run = result.pop("_run")
     atomic_write(args.output, render(public(result), run))
     print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _strict_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true",
+                   help="refuse predictions with text-only spans that cannot be placed (default: score them as false positives)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="JSONL/JSON file or folder of them")
     p.add_argument("--predictions", action="store_true", help="check as predictions: layers and attributes optional, spans may be given by text alone, documents must be the shipped articles")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
@@ -208,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="add 95%% confidence intervals from N resamples of sentences (default: 0, off)")
     p.add_argument("--seed", type=int, default=12345, help="random seed for --bootstrap (default: 12345, as sacrebleu)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser(
@@ -229,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write the result here instead of stdout")
     p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser(
@@ -272,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write the scores here instead of stdout")
     p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="confidence intervals from N resamples of sentences")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser(
@@ -303,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="show 95%% intervals from N resamples of sentences")
     p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_report)
     return parser
 
