@@ -138,6 +138,27 @@ def cmd_run(args) -> int:
     return _emit(FORMATS[args.format](public(result)), args.output)
 
 
+def cmd_prompt(args) -> int:
+    from .prompt import LayerError, answer_schema, guidelines_text, instructions, parse_layers
+
+    try:
+        layers = parse_layers(args.layers)
+    except LayerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    article = None
+    if args.document:
+        articles = load_articles()
+        if args.document not in articles:
+            print(f"error: --document: {args.document!r} is not a document of the benchmark; allowed: {', '.join(sorted(articles))}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        article = (args.document, articles[args.document]["text"])
+    schema = load_schema(args.schema)
+    atomic_write(args.json_schema, json.dumps(answer_schema(schema, layers), indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {args.json_schema} (the answer's JSON Schema)", file=sys.stderr)
+    return _emit(instructions(schema, layers, guidelines_text(), article=article), args.output)
+
+
 def cmd_leaderboard(args) -> int:
     from ceasefire.annotate.reporting import replace_generated
 
@@ -296,6 +317,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     _strict_flag(p)
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "prompt",
+        help="task instructions and an answer JSON Schema for a language model",
+        formatter_class=_formatter,
+        description="Print task instructions for the chosen layers, generated from schema.yaml and the guidelines, and\n"
+        "write a JSON Schema for the answer that structured-output APIs accept in their strict mode (eval/prompt.py\n"
+        "lists the constructs it avoids). The answer is a prediction record with spans given by text alone.",
+        epilog=textwrap.dedent(
+            """\
+            examples:
+              ceasefire-eval prompt --layers mentions,events > prompt.md
+              ceasefire-eval prompt --document 000_8ce9f93fccec955a --json-schema answer.schema.json -o prompt.md
+            """
+        ),
+    )
+    p.add_argument("--layers", default="mentions,entities,events,claims,relations", metavar="L1,L2",
+                   help="comma-separated layers (default: all): mentions, entities, events, claims, relations")
+    p.add_argument("--document", metavar="ID", help="append this article's id and text to the instructions")
+    p.add_argument("--json-schema", default="answer.schema.json", metavar="FILE", help="where to write the answer's JSON Schema (default: answer.schema.json)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the instructions here instead of stdout")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_prompt)
 
     p = sub.add_parser(
         "leaderboard",
