@@ -123,3 +123,18 @@ def test_an_answer_with_other_layers_fails_the_schema_and_a_subset_scores(run_cl
     result = public(score_files([write_jsonl(tmp_path / "subset.jsonl", answers)]))
     assert result["metrics"]["mentions.strict"]["f1"] > 0.9
     assert all(set(v) == {"entities", "claims", "relations"} for v in result["predictions"]["missing_layers_scored_as_empty"].values())
+
+
+def test_answer_schema_stays_within_the_size_limits(run_cli, tmp_path):
+    """OpenAI's first published limits for strict mode, the smallest known: at most 100 object
+    properties in all and 5 levels of nesting (https://community.openai.com/t/918388)."""
+    _, schema = _emit(run_cli, tmp_path, ALL)
+
+    def walk(node, depth):
+        props = node.get("properties", {})
+        subs = [*props.values(), *([node["items"]] if "items" in node else []), *node.get("anyOf", [])]
+        counts = [walk(s, depth + (s.get("type") in ("object", "array"))) for s in subs]
+        return len(props) + sum(c for c, _ in counts), max([depth, *(d for _, d in counts)])
+
+    properties, depth = walk(schema, 1)
+    assert properties <= 100 and depth <= 5, (properties, depth)

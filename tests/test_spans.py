@@ -160,3 +160,18 @@ def test_unplaced_spans_get_distinct_positions():
 def test_an_occurrence_out_of_range_is_an_error():
     placement = place_spans(_mentions({"text": "Trump", "occurrence": 2}), TEXT)
     assert placement.errors and "out of range" in placement.errors[0][2]
+
+
+def test_every_placement_row_has_a_test():
+    """The placement table of eval/METRICS.md names, per row, tests that exist."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "eval" / "METRICS.md").read_text(encoding="utf-8").split("## Spans given by text alone: placement")[1]
+    sources = (root / "tests" / "test_spans.py").read_text(encoding="utf-8") + (root / "tests" / "test_llm_scoring.py").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| placement rule")]
+    assert len(rows) == 10
+    for line in rows:
+        names = re.findall(r"`(test_\w+)`", line.rsplit("|", 2)[1])
+        assert names and all(f"def {n}(" in sources for n in names), line
