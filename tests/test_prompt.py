@@ -138,3 +138,35 @@ def test_answer_schema_stays_within_the_size_limits(run_cli, tmp_path):
 
     properties, depth = walk(schema, 1)
     assert properties <= 100 and depth <= 5, (properties, depth)
+
+
+def test_the_readme_answer_validates_and_scores(run_cli, tmp_path):
+    """The saved answer shown in the README is valid under the schema `prompt` writes for its layers."""
+    import re
+
+    from llm_fixture import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Scoring a language-model extractor")[1]
+    answer = json.loads(re.search(r"```json\n(.+?)\n```", section, re.S).group(1))
+    _, schema = _emit(run_cli, tmp_path, "mentions,events,claims")
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(answer)) == []
+    r = run_cli("ceasefire-eval", "score", write_jsonl(tmp_path / "readme.jsonl", [answer]), "--allow-missing")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["metrics"]["mentions.strict"]["tp"] == 1
+
+
+def test_run_command_loop_with_a_model_style_script(run_cli, tmp_path):
+    import sys
+
+    from llm_fixture import ROOT
+
+    out = tmp_path / "llm.jsonl"
+    r = run_cli("ceasefire-eval", "run", "--command", f"{sys.executable} {ROOT / 'tests' / 'plugins' / 'llm_answer.py'}",
+                "-p", out, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.count("warning:") == 1 and "warning: 2 text-only predicted spans" in r.stderr  # one per article
+    result = json.loads(r.stdout)
+    assert result["predictions"]["placement"]["unplaced_spans"]["count"] == 2
+    assert result["metrics"]["mentions.strict"]["fp"] >= 2 and result["metrics"]["mentions.strict"]["f1"] > 0.9
+    assert len(out.read_text().splitlines()) == 2
