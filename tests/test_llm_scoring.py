@@ -202,3 +202,18 @@ def test_straight_quotes_are_placed_through_the_fallback(files, text_only_score)
     fallback = result["predictions"]["placement"]["placed_by_normalisation"]
     assert fallback["count"] == expected
     assert all(item["placed_text"].translate(STRAIGHT) == item["text"] for item in fallback["items"])
+
+
+def test_both_scoring_paths_agree_on_unplaced_spans(files):
+    """The streamed scorer (`score`) and the all-at-once one (the HTML report's) count unplaced spans alike."""
+    path = write_jsonl(files["tmp"] / "hallucinated_paths.jsonl", _with_hallucinations())
+    streamed = _score(path, bootstrap=50)
+    whole = score_files([path], bootstrap=50, keep_alignment=True)
+    whole.pop("_run")
+    for part in SCORED:
+        assert public(whole)[part] == streamed[part], part
+
+
+def test_validate_places_text_only_spans_without_the_gold(run_cli, files):
+    r = run_cli("ceasefire-eval", "validate", "--predictions", files["text_only"])
+    assert r.returncode == 0 and r.stderr == "" and r.stdout.startswith("OK: 2 documents")
