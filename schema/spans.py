@@ -38,6 +38,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
+from .structure import MISSING
+
 #: span role -> function yielding (path, span dict, item the span belongs to).
 SpanWalker = Callable[[dict], Iterator[tuple[str, dict, dict]]]
 
@@ -211,9 +213,6 @@ class Placement:
     def unplaced(self) -> list[Placed]:
         return [p for p in self.placed if p.span is None]
 
-    def by(self, how: str) -> list[Placed]:
-        return [p for p in self.placed if p.how == how]
-
 
 def _id_key(item: dict) -> tuple:
     """Natural order of an item's id ("m2" before "m10"), then its content: never its list position."""
@@ -241,7 +240,7 @@ def place_spans(doc: dict, text: str, *, gold: dict | None = None) -> Placement:
     of the text and are listed in the result.
     """
     result = Placement()
-    if all("start" in span or "end" in span for _, _, span in iter_spans(doc)):
+    if all("start" in span and "end" in span for _, _, span in iter_spans(doc)):
         return result  # every span has offsets: nothing to place (the common, fast case)
     finder = _Finder(text)
     for role, walk in SPAN_ROLES.items():
@@ -272,6 +271,9 @@ def _place_role(role: str, spans: list, finder: _Finder, slots: dict, result: Pl
         if "start" in span or "end" in span:
             if isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
                 take((span["start"], span["end"]), _label(role, item))
+            elif ("start" in span) != ("end" in span):
+                given, missing = ("start", "end") if "start" in span else ("end", "start")
+                result.errors.append((f"{path}.{missing}", MISSING, f"is missing while {given} is given (give both offsets, or neither and the text alone)"))
             continue
         needle = span.get("text")
         if isinstance(needle, str) and needle:  # otherwise the structural check reports it

@@ -175,3 +175,10 @@ def test_every_placement_row_has_a_test():
     for line in rows:
         names = re.findall(r"`(test_\w+)`", line.rsplit("|", 2)[1])
         assert names and all(f"def {n}(" in sources for n in names), line
+
+
+@pytest.mark.parametrize("given", [{"start": 0}, {"end": 5}])
+def test_one_offset_without_the_other_is_an_error(given):
+    placement = place_spans(_mentions({"text": "Putin", **given}), TEXT)
+    (path, _, message) = placement.errors[0]
+    assert path == "mentions[0]." + ("end" if "start" in given else "start") and "is missing while" in message
