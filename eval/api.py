@@ -32,15 +32,19 @@ def score_files(
     seed: int = DEFAULT_SEED,
     units: str | None = None,
     keep_alignment: bool = False,
+    strict: bool = False,
 ) -> dict:
     """Validate and score prediction files; raise InputError on bad input.
+
+    Text-only spans that cannot be placed are false positives, listed under
+    ``predictions.placement.unplaced_spans``; with ``strict`` they are refused.
 
     With ``bootstrap`` > 0, every count metric gets a 95% percentile interval
     from that many resamples of sentences (see :mod:`.stats`).
     """
     schema = schema or load_schema()
     gold_corpus = load_gold(gold, schema=schema)
-    pred_corpus, missing = load_predictions(predictions, gold_corpus, schema=schema, allow_missing=allow_missing)
+    pred_corpus, missing = load_predictions(predictions, gold_corpus, schema=schema, allow_missing=allow_missing, strict=strict)
     units = units or ("sentence" if bootstrap > 0 else "document")
     if keep_alignment:  # the HTML report needs every alignment at once
         result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus,
@@ -58,6 +62,7 @@ def score_files(
             "fingerprint": pred_corpus.fingerprint(),
             "missing_documents_scored_as_empty": missing["documents"],
             "missing_layers_scored_as_empty": missing["layers"],
+            "placement": pred_corpus.placement,
         },
         "conventions": CONVENTIONS,
     }
@@ -142,13 +147,14 @@ def compare_files(
     n_bootstrap: int = 1000,
     n_ar: int = 10000,
     seed: int = DEFAULT_SEED,
+    strict: bool = False,
 ) -> dict:
     """Paired comparison of two systems on every count metric (B minus A)."""
     from .stats import paired_tests
 
     schema = schema or load_schema()
-    ra = score_files(predictions_a, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence")
-    rb = score_files(predictions_b, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence")
+    ra = score_files(predictions_a, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence", strict=strict)
+    rb = score_files(predictions_b, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence", strict=strict)
     units = ra["_units"]
     metrics = {}
     for name in sorted(ra["_tallies"]):

@@ -50,7 +50,10 @@ def cmd_validate(args) -> int:
         # exactly what `score` runs before scoring, so that validate refuses what score refuses
         from .gold import load_gold, load_predictions
 
-        preds, _ = load_predictions(args.files, load_gold(args.gold, schema=schema), schema=schema, allow_missing=args.allow_missing)
+        preds, _ = load_predictions(args.files, load_gold(args.gold, schema=schema), schema=schema, allow_missing=args.allow_missing,
+                                    strict=args.strict)
+        for w in preds.warnings:  # unplaced text-only spans: scored as false positives, not refused
+            print(f"warning: {w.format()}; it will be scored as a false positive (--strict refuses it)", file=sys.stderr)
         documents, corpus, mode = preds.documents, preds.corpus, "prediction"
     else:
         loaded, problems = read_records(args.files)
@@ -70,8 +73,18 @@ def cmd_score(args) -> int:
 
     _check_output(args.output, _inputs(args, *args.predictions))
     result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
-                         bootstrap=args.bootstrap, seed=args.seed)
+                         bootstrap=args.bootstrap, seed=args.seed, strict=args.strict)
+    _warn_unplaced(result)
     return _emit(FORMATS[args.format](public(result)), args.output)
+
+
+def _warn_unplaced(result: dict) -> None:
+    """One line on stderr with the number of unplaced text-only spans, if any."""
+    n = result["predictions"]["placement"]["unplaced_spans"]["count"]
+    if n:
+        print(f"warning: {n} text-only predicted span{'s' if n != 1 else ''} could not be placed in the article text "
+              "(hallucinated, or more spans than occurrences); scored as false positives and listed under "
+              "predictions.placement.unplaced_spans (--strict refuses them)", file=sys.stderr)
 
 
 def cmd_compare(args) -> int:
@@ -79,7 +92,7 @@ def cmd_compare(args) -> int:
 
     _check_output(args.output, _inputs(args, args.a, args.b))
     result = compare_files([args.a], [args.b], gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
-                           n_bootstrap=args.samples, n_ar=args.trials, seed=args.seed)
+                           n_bootstrap=args.samples, n_ar=args.trials, seed=args.seed, strict=args.strict)
     if args.format == "json":
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:
@@ -164,10 +177,11 @@ def cmd_run(args) -> int:
         staged = Path(tmp) / Path(args.predictions).name
         staged.write_text(text, encoding="utf-8")
         try:
-            result = score_files([staged], gold=args.gold, schema=load_schema(args.schema), bootstrap=args.bootstrap)
+            result = score_files([staged], gold=args.gold, schema=load_schema(args.schema), bootstrap=args.bootstrap, strict=args.strict)
         except InputError as exc:  # name the user's file, not the staged copy that is about to vanish
             return print_problems(_relocated(p, str(staged), args.predictions) for p in exc.problems)
     result["predictions"]["path"] = args.predictions
+    _warn_unplaced(result)
     write_file(args.predictions, text, option="-p")
     print(f"wrote {args.predictions} ({len(records)} records)", file=sys.stderr)
     return _emit(FORMATS[args.format](public(result)), args.output)
@@ -177,6 +191,29 @@ def _relocated(p: Problem, old: str, new: str) -> Problem:
     if p.location is None or p.location.file != old:
         return p
     return Problem(Location(new, p.location.line), p.document, p.field, p.message, p.value, p.allowed, p.has_value)
+
+
+def cmd_prompt(args) -> int:
+    from .prompt import LayerError, answer_schema, guidelines_text, instructions, parse_layers
+
+    try:
+        layers = parse_layers(args.layers)
+    except LayerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    article = None
+    if args.document:
+        articles = load_articles()
+        if args.document not in articles:
+            print(f"error: --document: {args.document!r} is not a document of the benchmark; allowed: {', '.join(sorted(articles))}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        article = (args.document, articles[args.document]["text"])
+    schema = load_schema(args.schema)
+    check_output_file(args.json_schema, inputs=_inputs(args), option="--json-schema")
+    _check_output(args.output, _inputs(args, args.json_schema))
+    write_file(args.json_schema, json.dumps(answer_schema(schema, layers), indent=2, ensure_ascii=False) + "\n", option="--json-schema")
+    print(f"wrote {args.json_schema} (the answer's JSON Schema)", file=sys.stderr)
+    return _emit(instructions(schema, layers, guidelines_text(), article=article), args.output)
 
 
 def cmd_leaderboard(args) -> int:
@@ -206,11 +243,17 @@ def cmd_report(args) -> int:
 
     check_output_file(args.output, inputs=_inputs(args, *args.predictions))
     result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
-                         bootstrap=args.bootstrap, keep_alignment=True)
+                         bootstrap=args.bootstrap, keep_alignment=True, strict=args.strict)
+    _warn_unplaced(result)
     run = result.pop("_run")
     write_file(args.output, render(public(result), run))
     print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _strict_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true",
+                   help="refuse predictions with text-only spans that cannot be placed (default: score them as false positives)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -241,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", metavar="PATH", help="with --predictions: gold records (default: the shipped data/gold)")
     p.add_argument("--allow-missing", action="store_true", help="with --predictions: accept gold documents without predictions, as `score --allow-missing` does")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
@@ -268,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="add 95%% confidence intervals from N resamples of sentences (default: 0, off)")
     p.add_argument("--seed", type=seed, default=12345, help="random seed for --bootstrap (default: 12345, as sacrebleu)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser(
@@ -289,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write the result here instead of stdout")
     p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser(
@@ -333,7 +379,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="confidence intervals from N resamples of sentences")
     p.add_argument("--timeout", type=timeout, default=600, metavar="SECONDS", help="with --command: give up on a document after this long (default: 600)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "prompt",
+        help="task instructions and an answer JSON Schema for a language model",
+        formatter_class=_formatter,
+        description="Print task instructions for the chosen layers, generated from schema.yaml and the guidelines, and\n"
+        "write a JSON Schema for the answer that structured-output APIs accept in their strict mode (eval/prompt.py\n"
+        "lists the constructs it avoids). The answer is a prediction record with spans given by text alone.",
+        epilog=textwrap.dedent(
+            """\
+            examples:
+              ceasefire-eval prompt --layers mentions,events > prompt.md
+              ceasefire-eval prompt --document 000_8ce9f93fccec955a --json-schema answer.schema.json -o prompt.md
+            """
+        ),
+    )
+    p.add_argument("--layers", default="mentions,entities,events,claims,relations", metavar="L1,L2",
+                   help="comma-separated layers (default: all): mentions, entities, events, claims, relations")
+    p.add_argument("--document", metavar="ID", help="append this article's id and text to the instructions")
+    p.add_argument("--json-schema", default="answer.schema.json", metavar="FILE", help="where to write the answer's JSON Schema (default: answer.schema.json)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the instructions here instead of stdout")
+    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    p.set_defaults(func=cmd_prompt)
 
     p = sub.add_parser(
         "leaderboard",
@@ -364,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="show 95%% intervals from N resamples of sentences")
     p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    _strict_flag(p)
     p.set_defaults(func=cmd_report)
     return parser
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ceasefire.data import gold_dir
 from ceasefire.schema import InputError, Location, Problem, Schema, read_records
+from ceasefire.schema import spans
 from ceasefire.schema.records import DOC_LAYERS
 from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
 
@@ -18,6 +19,10 @@ class Corpus:
     path: str
     documents: dict[str, dict]
     corpus: dict | None
+    #: predictions only: how text-only spans were placed (``ceasefire.schema.spans.report``)
+    placement: dict | None = None
+    #: predictions only: the unplaced text-only spans, one Problem each (scored as false positives)
+    warnings: list = field(default_factory=list)
 
     def fingerprint(self) -> str:
         """sha256 of the canonical JSON of every record (documents by id, then the corpus record)."""
@@ -40,15 +45,19 @@ def load_gold(path: str | Path | None = None, *, schema: Schema, what: str = "go
     return Corpus(str(path), result.documents, result.corpus)
 
 
-def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool) -> tuple[Corpus, dict]:
+def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool, strict: bool = False) -> tuple[Corpus, dict]:
     """Read and validate predictions against the gold texts; raise InputError.
+
+    A text-only span that cannot be placed is kept as a false positive (listed in
+    the returned corpus's ``placement``); with ``strict`` it is an error.
 
     Returns the predictions (spans placed) and a report of what was missing:
     ``{"documents": [...], "layers": {doc: [layer, ...]}}``.
     """
     loaded, problems = read_records(paths)
     reference = {d: doc["text"] for d, doc in gold.documents.items()}
-    result = validate_records(loaded, schema=schema, mode=PREDICTION, reference=reference, incomplete=bool(problems))
+    result = validate_records(loaded, schema=schema, mode=PREDICTION, reference=reference, gold=gold.documents, strict=strict,
+                              incomplete=bool(problems))
     problems += result.problems
     missing_docs = sorted(set(gold.documents) - set(result.documents))
     if missing_docs and not allow_missing and not problems:
@@ -64,7 +73,8 @@ def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool
         "documents": missing_docs,
         "layers": {d: ls for d, ls in layers.items() if ls},
     }
-    return Corpus(", ".join(str(p) for p in paths), result.documents, result.corpus), missing
+    placement = spans.report(result.placement, result.documents, result.corpus)
+    return Corpus(", ".join(str(p) for p in paths), result.documents, result.corpus, placement, result.warnings), missing
 
 
 def _tag(p: Problem, what: str) -> Problem:

@@ -33,7 +33,7 @@ from . import json_schema, structure
 from .model import Schema, load_schema
 from .problems import Location, Problem, allowed_list
 from .records import Loaded
-from .spans import iter_spans, place_spans
+from .spans import Placement, iter_spans, place_spans
 
 GOLD = "gold"
 PREDICTION = "prediction"
@@ -55,6 +55,11 @@ class Validated:
     #: documents present in the input but refused (unknown id, wrong text); the
     #: cross-document checks do not report their absence a second time
     refused: set[str] = field(default_factory=set)
+    #: prediction mode: how each document's text-only spans were placed (see :mod:`.spans`)
+    placement: dict[str, Placement] = field(default_factory=dict)
+    #: prediction mode, unless strict: text-only spans that could not be placed; they are
+    #: scored as false positives, so they do not make the input invalid
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -76,11 +81,17 @@ def validate_records(
     mode: str = GOLD,
     reference: dict[str, str] | None = None,
     incomplete: bool = False,
+    gold: dict[str, dict] | None = None,
+    strict: bool = False,
 ) -> Validated:
     """Check records; ``reference`` maps document id -> text (required for predictions).
 
     ``incomplete``: some records of the input could not be read (already reported), so the
     corpus record's checks of which documents exist would only repeat that and are skipped.
+
+    Predictions only: ``gold`` (document id -> gold record) chooses among the occurrences
+    of a text-only span's text (schema/FORMAT.md); a text-only span that cannot be placed
+    is a warning (scored as a false positive), or an error with ``strict``.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -113,13 +124,15 @@ def validate_records(
             report(loc, doc_id, "id", f"is a duplicate document id (first at {result.locations[doc_id]})", doc_id, "one record per document")
             continue
         if mode == PREDICTION:
-            rec = _prepare_prediction(rec, loc, doc_id, reference, report)
+            warn = report if strict else _Reporter(result.warnings)
+            rec = _prepare_prediction(rec, loc, doc_id, reference, (gold or {}).get(doc_id), report, warn, result.placement)
             if rec is None:
                 result.refused.add(doc_id)
                 continue
         result.documents[doc_id] = rec
         result.locations[doc_id] = loc
-        _check_document(rec, loc, doc_id, schema, mode, bad_paths, report)
+        unplaced = {p.path for p in result.placement[doc_id].unplaced} if doc_id in result.placement else set()
+        _check_document(rec, loc, doc_id, schema, mode, bad_paths, report, unplaced)
 
     if mode == GOLD and result.documents and result.corpus is None:
         first = next(iter(result.locations.values()))
@@ -134,7 +147,7 @@ def _item_path(fld: str) -> str:
     return m.group(1) if m else fld
 
 
-def _prepare_prediction(rec, loc, doc_id, reference, report):
+def _prepare_prediction(rec, loc, doc_id, reference, gold, report, warn, placements):
     if reference is None:
         raise ValueError("prediction mode needs the reference texts")
     if doc_id not in reference:
@@ -146,17 +159,15 @@ def _prepare_prediction(rec, loc, doc_id, reference, report):
         report(loc, doc_id, "text", "differs from the gold text of this document (predictions must keep the verbatim text, or omit it)", structure.MISSING)
         return None
     rec["text"] = text
-    for _, path, span in iter_spans(rec):
-        if ("start" in span) != ("end" in span):
-            given, absent = ("start", "end") if "start" in span else ("end", "start")
-            report(loc, doc_id, f"{path}.{absent}", f"is missing while {given} is given", structure.MISSING,
-                   "both start and end, or neither (the span is then placed by its text)")
-    for fld, value, message in place_spans(rec, text):
+    placement = placements[doc_id] = place_spans(rec, text, gold=gold)
+    for fld, value, message in placement.errors:
         report(loc, doc_id, fld, message, value)
+    for p in placement.unplaced:
+        warn(loc, doc_id, f"{p.path}.text", p.reason, p.text)
     return rec
 
 
-def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report):
+def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, unplaced=frozenset()):
     text = doc.get("text")
     if not isinstance(text, str):
         return
@@ -164,8 +175,8 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report):
 
     # -- spans
     for role, path, span in iter_spans(doc):
-        if _item_path(path) in bad_paths:
-            continue
+        if _item_path(path) in bad_paths or path in unplaced:
+            continue  # unplaced text-only spans sit past the end of the text on purpose
         start, end, stext = span.get("start"), span.get("end"), span.get("text")
         if not (isinstance(start, int) and isinstance(end, int) and isinstance(stext, str)):
             continue  # unplaced prediction span (already reported) or structural problem

@@ -154,7 +154,7 @@ CASES = {
                                      ["x.jsonl: -o:", "is also an input"]),
     # medium: validate says OK, then score crashes
     "span_start_without_end": (E, ["score", "pred.jsonl"], preds(lambda r: drop_key(r, "end")),
-                               ["pred.jsonl:1", DOC0, "mentions[0].end", "is missing while start is given", "allowed: both start and end"]),
+                               ["pred.jsonl:1", DOC0, "mentions[0].end", "is missing while start is given", "give both offsets, or neither"]),
     "span_end_without_start": (E, ["validate", "--predictions", "pred.jsonl"], preds(lambda r: drop_key(r, "start")),
                                ["pred.jsonl:1", DOC0, "mentions[0].start", "is missing while end is given"]),
     "lone_surrogate_id_score": (E, ["score", "pred.jsonl"], preds(lambda r: first_mention(r, id="ent\ud800x")),
