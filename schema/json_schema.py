@@ -98,8 +98,12 @@ def build(schema: Schema, *, gold: bool) -> dict:
         },
         req("id", "source", "cue", "content", "quote_type", "check_worthiness", "parent") if gold else ["id", "content"],
     )
+    # `detail` belongs to the types listed in the schema (CORROBORATES, CONTRADICTS);
+    # which types must carry it is checked by lint, since JSON Schema here has no if/then.
+    detail = {"detail": {**_nullable(_enum(schema.relation_detail)),
+                         "description": f"Only on {', '.join(schema.detail_types)}: the detail that agrees or conflicts."}}
     relation = _obj(
-        {"id": ident, "type": _enum(schema.relation_types), "head": ident, "tail": ident},
+        {"id": ident, "type": _enum(schema.relation_types), "head": ident, "tail": ident, **detail},
         ["id", "type", "head", "tail"],
     )
     meta = {
@@ -147,7 +151,7 @@ def build(schema: Schema, *, gold: bool) -> dict:
             "relations": {
                 "type": "array",
                 "items": _obj(
-                    {"id": ident, "type": _enum(schema.relation_types), "head": doc_ref, "tail": doc_ref},
+                    {"id": ident, "type": _enum(schema.relation_types), "head": doc_ref, "tail": doc_ref, **detail},
                     ["id", "type", "head", "tail"],
                 ),
             },

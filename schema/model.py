@@ -88,6 +88,9 @@ class Schema:
     max_claim_depth: int
     relation_types: dict[str, RelationType]
     plover_version: str
+    #: values of the relation attribute ``detail`` and the relation types that carry it
+    relation_detail: dict[str, dict] = field(default_factory=dict)
+    detail_types: tuple[str, ...] = ()
 
     # -- derived views used by the validator, the config generator and the scorer
     @property
@@ -181,6 +184,15 @@ def parse_schema(raw: dict[str, Any], path: Path) -> Schema:
 
     ev_attrs = events["attributes"]
     cl_attrs = claims["attributes"]
+    detail = (relations.get("attributes") or {}).get("detail")
+    relation_detail, detail_types = {}, ()
+    if detail is not None:
+        _defined(detail, "relations.attributes.detail")
+        relation_detail = _values(detail, "relations.attributes.detail")
+        detail_types = tuple(detail.get("types") or ())
+        unknown = [t for t in detail_types if t not in relation_types]
+        if unknown or not detail_types:
+            raise SchemaError(f"relations.attributes.detail.types: needs relation types of the schema, got {list(detail_types)}; allowed: {', '.join(relation_types)}")
     return Schema(
         path=path,
         raw=raw,
@@ -199,6 +211,8 @@ def parse_schema(raw: dict[str, Any], path: Path) -> Schema:
         max_claim_depth=int(claims.get("max_depth", 2)),
         relation_types=relation_types,
         plover_version=str(events.get("plover_version", "")),
+        relation_detail=relation_detail,
+        detail_types=detail_types,
     )
 
 
