@@ -91,6 +91,9 @@ class Schema:
     #: values of the relation attribute ``detail`` and the relation types that carry it
     relation_detail: dict[str, dict] = field(default_factory=dict)
     detail_types: tuple[str, ...] = ()
+    #: layers whose items may be marked optional, and the largest share of a layer that may be
+    optional_layers: tuple[str, ...] = ()
+    max_optional_share: float = 0.0
 
     # -- derived views used by the validator, the config generator and the scorer
     @property
@@ -213,6 +216,8 @@ def parse_schema(raw: dict[str, Any], path: Path) -> Schema:
         plover_version=str(events.get("plover_version", "")),
         relation_detail=relation_detail,
         detail_types=detail_types,
+        optional_layers=tuple((raw.get("optional") or {}).get("layers") or ()),
+        max_optional_share=float((raw.get("optional") or {}).get("max_share", 0.0)),
     )
 
 
