@@ -19,11 +19,13 @@ DETAILS = ("OCCURRENCE", "PARTICIPANTS", "SCOPE", "DURATION", "TIME", "PLACE")
 ROLE_DETAIL = {"ACTOR": "PARTICIPANTS", "RECIPIENT": "PARTICIPANTS", "THEME": "SCOPE", "LOCATION": "PLACE"}
 # A TIME filler that names a length ("30-day", "a week", "for a month") gives DURATION; a point or
 # period ("Tuesday", "last week", "over three years ago") gives TIME. Relative words mark a point.
-_LENGTH = re.compile(r"^(?:for\s+)?(?:a|an|one|two|three|four|five|six|seven|ten|\d+)[- ](?:day|week|month|year|hour)s?$", re.I)
+_LENGTH = re.compile(r"^(?:for\s+)?(\w+)[- ](?:hour|day|week|month|year)s?$", re.I)
+_POINT = {"last", "next", "this", "that", "coming", "previous", "past", "same", "every", "each"}
 
 
 def is_length(text: str) -> bool:
-    return bool(_LENGTH.match(text.strip()))
+    m = _LENGTH.match(text.strip())
+    return bool(m) and m.group(1).lower() not in _POINT
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """Data lint over the shipped gold and the two independent annotations (issue: gold annotation)."""
 
 import json
-import shutil
 
 import pytest
 
@@ -9,7 +8,7 @@ from ceasefire.annotate.lint import lint
 from ceasefire.annotate.summary import summarize
 from ceasefire.data import data_dir, gold_dir, load_articles
 
-from gold_helpers import D0, D4, load_gold
+from gold_helpers import D0, D4, copy_gold, edit_record, load_gold
 
 ANNOTATIONS = data_dir() / "annotations"
 
@@ -33,19 +32,6 @@ def test_gold_texts_and_meta_are_the_articles():
         assert doc["meta"]["sha256"] == arts[d]["meta"]["sha256"]
 
 
-def _copy(tmp_path):
-    dst = tmp_path / "gold"
-    shutil.copytree(gold_dir(), dst)
-    return dst
-
-
-def _edit(folder, doc_id, fn):
-    path = folder / f"{doc_id}.json"
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    fn(doc)
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-
-
 def _unreferenced(doc, text):
     used = {a["ref"] for e in doc["events"] for a in e["arguments"]} | {c["source"] for c in doc["claims"]}
     used |= {r["head"] for r in doc["relations"]} | {r["tail"] for r in doc["relations"]}
@@ -53,7 +39,7 @@ def _unreferenced(doc, text):
 
 
 def test_a_missed_name_occurrence_fails_the_lint(tmp_path):
-    folder = _copy(tmp_path)
+    folder = copy_gold(tmp_path)
     removed = {}
 
     def drop(doc):
@@ -61,27 +47,27 @@ def test_a_missed_name_occurrence_fails_the_lint(tmp_path):
         removed.update(m)
         doc["mentions"].remove(m)
 
-    _edit(folder, D4, drop)
+    edit_record(folder, D4, drop)
     problems = [p.format() for p in lint(folder)]
     assert len(problems) == 1, problems
     assert '"Putin" has no mention for this occurrence' in problems[0] and f"[{removed['start']}, {removed['end']})" in problems[0]
 
 
 def test_a_punctuation_padded_span_fails_the_lint(tmp_path):
-    folder = _copy(tmp_path)
+    folder = copy_gold(tmp_path)
 
     def pad(doc):
         m = next(m for m in doc["mentions"] if doc["text"][m["end"]] == ",")
         m["end"] += 1
         m["text"] = doc["text"][m["start"]:m["end"]]
 
-    _edit(folder, D0, pad)
+    edit_record(folder, D0, pad)
     problems = [p.format() for p in lint(folder)]
     assert any("ends with punctuation" in p for p in problems), problems
 
 
 def test_the_same_actor_with_two_ids_fails_the_lint(tmp_path):
-    folder = _copy(tmp_path)
+    folder = copy_gold(tmp_path)
 
     def rename(doc):
         for m in doc["mentions"]:
@@ -91,17 +77,17 @@ def test_the_same_actor_with_two_ids_fails_the_lint(tmp_path):
             if e["id"] == "zelensky":
                 e["id"] = "zelenskyy"
 
-    _edit(folder, D4, rename)  # Zelensky occurs only in 004: no problem
+    edit_record(folder, D4, rename)  # Zelensky occurs only in 004: no problem
     assert lint(folder) == []
-    _edit(folder, D4, lambda doc: [e.update(qid="Q7747") for e in doc["entities"] if e["id"] == "zelenskyy"])
+    edit_record(folder, D4, lambda doc: [e.update(qid="Q7747") for e in doc["entities"] if e["id"] == "zelenskyy"])
     problems = [p.format() for p in lint(folder)]
     assert any("same qid" in p and "'putin'" in p for p in problems), problems
 
 
 def test_an_event_losing_its_arguments_fails_the_lint(tmp_path):
-    folder = _copy(tmp_path)
+    folder = copy_gold(tmp_path)
     # Trump's request is reported by one source only, so no CORROBORATES rests on its arguments
-    _edit(folder, D0, lambda doc: next(e for e in doc["events"] if e["trigger"]["text"] == "request").update(arguments=[]))
+    edit_record(folder, D0, lambda doc: next(e for e in doc["events"] if e["trigger"]["text"] == "request").update(arguments=[]))
     problems = [p.format() for p in lint(folder)]
     assert len(problems) == 1 and "is empty for the REQUEST event triggered by 'request'" in problems[0]
 
