@@ -73,6 +73,7 @@ def lint(path: str | Path, *, schema: Schema | None = None, exceptions: Exceptio
     problems += _same_actor_same_id(docs, locs)
     problems += _quote_types(docs, locs)
     problems += _agree_theme(docs, locs)
+    problems += _requested_and_agreed(docs, locs)
     problems += _details(docs, corpus, locs)
     problems += _corroboration(docs, corpus, locs)
     problems += _optional(docs, corpus, locs, schema.max_optional_share)
@@ -239,6 +240,29 @@ def _agree_theme(docs, locs) -> list[Problem]:
                     if a["role"] == "THEME":
                         out.append(Problem(locs[d], d, f"events[{i}].arguments", f"gives a THEME to the AGREE {t['text']!r} at {t['start']}, which is the cue of a claim",
                                            a, "no THEME: the agreed proposition is the claim's content (guidelines 2.3)"))
+    return out
+
+
+def _requested_and_agreed(docs, locs) -> list[Problem]:
+    """2.4: a concession that an asserted agreement takes as THEME is ASSERTED (the declaring act
+    happened); otherwise what an asserted request asks for is PROPOSED."""
+    out = []
+    for d, doc in docs.items():
+        events = {e["id"]: e for e in doc["events"]}
+
+        def themes(types):
+            return {a["ref"] for e in doc["events"] if e["type"] in types and e["modality"] == "ASSERTED" and e["polarity"] == "POSITIVE"
+                    for a in e["arguments"] if a["role"] == "THEME" and a["ref"] in events}
+
+        agreed, requested = themes({"AGREE"}), themes({"REQUEST"})
+        for i, e in enumerate(doc["events"]):
+            want = None
+            if e["id"] in agreed and e["type"] == "CONCEDE":
+                want, why = "ASSERTED", "a concession that an asserted AGREE takes as THEME was declared (guidelines 2.4)"
+            elif e["id"] in requested and e["id"] not in agreed:
+                want, why = "PROPOSED", "what an asserted request asks for is not realised (guidelines 2.4)"
+            if want and e["modality"] != want:
+                out.append(Problem(locs[d], d, f"events[{i}].modality", f"of {e['type']} {e['trigger']['text']!r} at {e['trigger']['start']}", e["modality"], f"{want}: {why}"))
     return out
 
 

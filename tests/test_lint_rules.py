@@ -154,3 +154,17 @@ def test_optional_items_are_at_most_a_tenth_of_a_layer(gold):
     edit(gold, D0, many)
     f = findings(gold)
     assert len(f) == 1 and "claims: 9 has 9 optional items of 16" in f[0] and "at most 10%" in f[0], f
+
+
+# -- modality of agreed and requested events (2.4) -----------------------------------------------
+def test_an_agreed_ceasefire_marked_proposed_fails(gold):
+    edit(gold, D4, lambda doc: event(doc, "cease-fire").update(modality="PROPOSED"))  # "negotiated an ... cease-fire deal"
+    f = findings(gold)
+    assert len(f) == 1 and "modality: \"PROPOSED\" of CONCEDE 'cease-fire' at 105" in f[0] and "allowed: ASSERTED" in f[0], f
+
+
+def test_a_requested_event_marked_asserted_fails(gold):
+    edit(gold, D4, lambda doc: event(doc, "pause").update(modality="ASSERTED"))  # "a U.S. proposal to temporarily pause"
+    f = findings(gold)
+    assert len(f) == 1 and "of CONCEDE 'pause' at 1056" in f[0] and "allowed: PROPOSED" in f[0], f
+
