@@ -349,6 +349,11 @@ def _optional(docs, corpus, locs, max_share: float) -> list[Problem]:
                 layers.setdefault(layer, []).append((d, f"{layer}[{i}]", x))
     for i, x in enumerate(corpus.get("relations") or []):
         layers.setdefault("cross-document relations", []).append((None, f"corpus relations[{i}]", x))
+    optional_items = {(d, x["id"]) for layer in ("mentions", "events", "claims") for d, _, x in layers.get(layer, []) if x.get("optional")}
+    for d, p, r, h, t in _all_relations(docs, corpus):
+        if (h in optional_items or t in optional_items) and not r.get("optional"):
+            out.append(Problem(locs.get(d), d, f"{p}.optional", f"is missing on {r['type']} {r['id']}, whose end is an optional item", r.get("optional"),
+                               "true: a relation that depends on a debatable item is debatable too"))
     for layer, items in layers.items():
         optional = [(d, p, x) for d, p, x in items if x.get("optional")]
         for d, p, x in optional:

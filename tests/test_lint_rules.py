@@ -168,3 +168,13 @@ def test_a_requested_event_marked_asserted_fails(gold):
     f = findings(gold)
     assert len(f) == 1 and "of CONCEDE 'pause' at 1056" in f[0] and "allowed: PROPOSED" in f[0], f
 
+
+
+def test_a_relation_ending_at_an_optional_item_must_be_optional(gold):
+    def plain(c):
+        r = next(r for r in c["relations"] if r.get("optional"))
+        r.pop("optional")
+        r.pop("optional_reason")
+    edit(gold, "corpus", plain)
+    f = findings(gold)
+    assert len(f) == 1 and "whose end is an optional item" in f[0], f

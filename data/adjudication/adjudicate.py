@@ -297,6 +297,21 @@ def write_links():
 
 write_links()
 
+
+# R8 (optional items): a relation with an optional end depends on a debatable item, so it is optional too
+def optional_ends():
+    opt = {(d, x["id"]) for d, doc in A.items() for layer in ("mentions", "events", "claims") for x in doc[layer] if x.get("optional")}
+    for d, doc in A.items():
+        for r in doc["relations"]:
+            if (d, r["head"]) in opt or (d, r["tail"]) in opt:
+                make_optional(r, "an end of this relation is an optional item")
+    for r in A_CORPUS["relations"]:
+        if (r["head"]["doc"], r["head"]["id"]) in opt or (r["tail"]["doc"], r["tail"]["id"]) in opt:
+            make_optional(r, "an end of this relation is an optional item")
+
+
+optional_ends()
+
 # ---------------------------------------------------------------------------------
 # Renumber ids in text order, recompute the corpus declarations, validate, write
 # ---------------------------------------------------------------------------------
