@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from importlib import resources
 from pathlib import Path
 
 from ceasefire import __version__
+from ceasefire.outputs import write_folder
 from ceasefire.eval.gold import load_gold
 from ceasefire.schema import Schema
 
@@ -52,7 +51,7 @@ def _leaderboard() -> str:
 
 
 def build_dataset(out: str | Path, *, schema: Schema, gold: str | Path | None = None) -> dict:
-    """Build the folder; returns the sizes. The folder is replaced as a whole at the end."""
+    """Build the folder; returns the sizes. The folder is swapped in whole (see :mod:`ceasefire.outputs`)."""
     corpus = load_gold(gold, schema=schema)
     built = build_files(corpus.documents, corpus.corpus, schema)
     files: dict[str, bytes | str] = dict(built["files"])
@@ -72,27 +71,5 @@ def build_dataset(out: str | Path, *, schema: Schema, gold: str | Path | None = 
     files["README.md"] = render_card(meta, body)
     files["SHA256SUMS"] = manifest(built["files"])
 
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    staging.chmod(0o755)
-    try:
-        for rel, content in files.items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                path.write_text(content, encoding="utf-8", newline="\n")
-            else:
-                path.write_bytes(content)
-        old = out.with_name(f".{out.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
-        if out.exists():
-            out.rename(old)
-        staging.rename(out)
-        if old.exists():
-            shutil.rmtree(old)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    write_folder(out, files, inputs=[p for p in (gold,) if p])
     return sizes

@@ -9,14 +9,26 @@ from pathlib import Path
 from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
 from ceasefire.schema import InputError, SchemaError, load_schema
 from ceasefire.schema.json_schema import committed_files
-from ceasefire.schema.records import atomic_write
+from ceasefire.schema.model import SCHEMA_FILE
+from ceasefire.outputs import check_output_file, check_output_folder, write_file
+
+
+def port_number(value: str) -> int:
+    """argparse type: a TCP port, 1-65535."""
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number; allowed: 1 to 65535")
+    return port
 
 
 def cmd_jsonschema(args) -> int:
     schema = load_schema(args.schema)
     out = Path(args.out) if args.out else schema.path.parent
     for name, content in committed_files(schema).items():
-        atomic_write(out / name, content)
+        write_file(out / name, content, option="--out")
         print(f"wrote {out / name}")
     return EXIT_OK
 
@@ -32,7 +44,7 @@ def cmd_summary(args) -> int:
 
     path = args.path or gold_dir()
     loaded, problems = read_records([path])
-    result = validate_records(loaded, schema=load_schema(args.schema))
+    result = validate_records(loaded, incomplete=bool(problems), schema=load_schema(args.schema))
     if problems or result.problems:
         return print_problems(problems + result.problems)
     summary = summarize(result.documents, result.corpus)
@@ -62,7 +74,7 @@ def cmd_diff(args) -> int:
     sides = []
     for path in (args.a, args.b):
         loaded, problems = read_records([path])
-        result = validate_records(loaded, schema=load_schema(args.schema))
+        result = validate_records(loaded, incomplete=bool(problems), schema=load_schema(args.schema))
         if problems or result.problems:
             return print_problems(problems + result.problems)
         sides.append(result)
@@ -87,11 +99,12 @@ def cmd_diff(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from ceasefire.data import data_dir
+    from ceasefire.data import data_dir, gold_dir
 
     from .build import build_dataset
 
     out = Path(args.out) if args.out else data_dir() / "hf"
+    check_output_folder(out, inputs=[args.gold or gold_dir()], option="--out")  # before the work, not after
     sizes = build_dataset(out, schema=load_schema(args.schema), gold=args.gold)
     for config, s in sizes.items():
         print(f"{config}: {s['num_examples']} rows -> {out / s['path']}")
@@ -116,15 +129,18 @@ def cmd_publish(args) -> int:
 
 
 def cmd_datasheet(args) -> int:
-    from ceasefire.schema.records import atomic_write
-
     from .reporting import datasheet_text
 
     path = Path(args.path)
-    if not path.exists():
-        print(f"error: {path}: no such file (run from the repository root or give --path)", file=sys.stderr)
+    if not path.is_file():
+        what = "is a folder" if path.is_dir() else "no such file"
+        print(f"error: {path}: --path: {what}; allowed: the datasheet file (run from the repository root or give --path)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    current = path.read_text(encoding="utf-8")
+    try:
+        current = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: {path}: --path: cannot be read as UTF-8 text ({exc}); allowed: the datasheet file", file=sys.stderr)
+        return EXIT_BAD_INPUT
     new = datasheet_text(current)
     return write_or_check(path, current, new, check=args.check, wrote=f"wrote {path}",
                           stale="generated statistics or agreement are out of date; run `ceasefire-annotate datasheet`")
@@ -134,8 +150,6 @@ CONFIG_FILE = Path(__file__).with_name("labelstudio.xml")
 
 
 def cmd_config(args) -> int:
-    from ceasefire.schema.records import atomic_write
-
     from .ls_config import build_config
 
     xml = build_config(load_schema(args.schema))
@@ -148,7 +162,8 @@ def cmd_config(args) -> int:
     if args.out == "-":
         sys.stdout.write(xml)
         return EXIT_OK
-    atomic_write(out, xml)
+    check_output_file(out, inputs=[args.schema or SCHEMA_FILE], option="--out")
+    write_file(out, xml, option="--out")
     print(f"wrote {out}")
     return EXIT_OK
 
@@ -171,10 +186,11 @@ def cmd_tasks(args) -> int:
 
     from ceasefire.data import gold_dir
     from ceasefire.eval.gold import load_gold, load_predictions
-    from ceasefire.schema.records import atomic_write
 
     from .ls_convert import tasks_for
 
+    if args.output:
+        check_output_file(args.output, inputs=[args.records, gold_dir(), args.schema or SCHEMA_FILE])
     schema = load_schema(args.schema)
     gold = load_gold(None, schema=schema)
     if args.records:
@@ -186,7 +202,7 @@ def cmd_tasks(args) -> int:
     tasks = tasks_for(docs, corpus, as_=as_, model_version=args.model_version)
     text = json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
     if args.output:
-        atomic_write(args.output, text)
+        write_file(args.output, text)
         print(f"wrote {len(tasks)} tasks to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -198,10 +214,15 @@ def cmd_import(args) -> int:
 
     from .ls_import import read_export, write_records
 
+    inputs = [args.export, args.schema or SCHEMA_FILE]
+    if Path(args.output).suffix == ".jsonl":
+        check_output_file(args.output, inputs=inputs)
+    else:
+        check_output_folder(args.output, inputs=inputs)
     docs, corpus, problems = read_export(args.export, load_schema(args.schema), mode=PREDICTION if args.predictions else GOLD)
     if problems:
         return print_problems(problems)
-    write_records(args.output, docs, corpus)
+    write_records(args.output, docs, corpus, inputs=inputs)
     print(f"wrote {len(docs)} documents and the corpus record to {args.output}")
     return EXIT_OK
 
@@ -413,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"project folder for the server's data and credentials (default: {DEFAULT_LS_DIR})")
-    p.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (default: 8080)")
+    p.add_argument("--port", type=port_number, default=8080, help="port on 127.0.0.1 (default: 8080)")
     p.add_argument("--records", metavar="PATH", help="pre-annotate with these records instead of the gold")
     p.add_argument("--empty", action="store_true", help="import the articles without pre-annotations")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
@@ -429,7 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
     p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"the folder given to serve (default: {DEFAULT_LS_DIR})")
-    p.add_argument("--port", type=int, default=8080, help="the server's port (default: 8080)")
+    p.add_argument("--port", type=port_number, default=8080, help="the server's port (default: 8080)")
     p.add_argument("--predictions", action="store_true", help="validate as predictions instead of as a complete annotation")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_pull)

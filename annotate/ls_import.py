@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 
 from ceasefire.data import load_articles
 from ceasefire.schema import Loaded, Location, Problem, Schema
+from ceasefire.schema.json_schema import DOC_ID_PATTERN
 from ceasefire.schema.records import canonical_corpus
 from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
 
@@ -15,14 +16,18 @@ from .ls_convert import from_results
 
 def _pick(task: dict) -> tuple[list | None, str]:
     """The result list to import: the newest annotation that is not cancelled, else a prediction."""
-    anns = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
+    anns = [a for a in _as_list(task.get("annotations")) if isinstance(a, dict) and not a.get("was_cancelled")]
     if anns:
         newest = max(anns, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0))
         return newest.get("result"), f"annotation {newest.get('id', '?')}"
-    preds = [p for p in task.get("predictions") or [] if isinstance(p, dict) and isinstance(p.get("result"), list)]
+    preds = [p for p in _as_list(task.get("predictions")) if isinstance(p, dict) and isinstance(p.get("result"), list)]
     if preds:
         return preds[-1]["result"], f"prediction {preds[-1].get('id', '?')}"
     return None, ""
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else []
 
 
 def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tuple[dict[str, dict], dict | None, list[Problem]]:
@@ -30,6 +35,8 @@ def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tup
     where = Location(source)
     if not isinstance(tasks, list):
         return {}, None, [Problem(where, None, "", "is not a Label Studio JSON export (a list of tasks)", type(tasks).__name__)]
+    if not tasks:
+        return {}, None, [Problem(where, None, "", "holds no tasks", has_value=False, allowed="a full JSON export with at least one task")]
     docs, links, corpus_ids = {}, [], set()
     for n, task in enumerate(tasks):
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
@@ -37,6 +44,20 @@ def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tup
             continue
         tid = task.get("id", n)
         doc_id = task["data"].get("doc_id")
+        bad = [(k, task[k]) for k in ("annotations", "predictions") if task.get(k) is not None and not isinstance(task[k], list)]
+        bad += [(f"data.{k}", task["data"][k]) for k in ("doc_id", "corpus_id") if task["data"].get(k) is not None and not isinstance(task["data"][k], str)]
+        if not isinstance(tid, (int, str)) or isinstance(tid, bool):
+            bad.append(("id", tid))
+        for field, value in bad:
+            problems.append(Problem(Location(f"{source} task {n}"), None, field, f"has the wrong type ({type(value).__name__})", value,
+                                    "a list" if field in ("annotations", "predictions") else "a string" if field.startswith("data.") else "an integer or string"))
+        if bad:
+            continue
+        if not isinstance(doc_id, str) or not re.fullmatch(DOC_ID_PATTERN.strip("^$"), doc_id):
+            # checked here, once, because the id becomes a file name and the corpus record is built from it
+            problems.append(Problem(Location(f"{source} task {tid}"), None, "data.doc_id", "is not a document id", doc_id,
+                                    f"strings matching {DOC_ID_PATTERN}"))
+            continue
         results, which = _pick(task)
         loc = Location(f"{source} task {tid}")
         if results is None:
@@ -63,6 +84,9 @@ def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tup
             used["entity_clusters"].setdefault(eid, []).append(d)
         for cid in sorted({e["cluster"] for e in docs[d]["events"] if e.get("cluster")}):
             used["event_clusters"].setdefault(cid, []).append(d)
+    if len(docs) < sum(isinstance(t, dict) for t in tasks):
+        # a task was refused above: links to its document would only repeat that problem
+        links = [x for x in links if all(isinstance(x.get(e), dict) and x[e].get("doc") in docs for e in ("head", "tail"))]
     corpus = {"record": "corpus", "id": next(iter(sorted(corpus_ids)), "ceasefire"), "documents": sorted(docs),
               **{part: [{"id": k, "documents": v} for k, v in sorted(ids.items()) if len(v) > 1] for part, ids in used.items()},
               "relations": links}
@@ -76,37 +100,32 @@ def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tup
 
 
 def read_export(path: str | Path, schema: Schema, *, mode: str = GOLD) -> tuple[dict[str, dict], dict | None, list[Problem]]:
+    from ceasefire.schema.records import read_json
+
     path = Path(path)
-    try:
-        tasks = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}, None, [Problem(Location(str(path)), None, "", "no such file", has_value=False)]
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return {}, None, [Problem(Location(str(path)), None, "", f"is not valid JSON: {exc}", has_value=False)]
+    tasks, problem = read_json(path)
+    if problem:
+        return {}, None, [problem]
     return import_tasks(tasks, str(path), schema, mode=mode)
 
 
-def write_records(out: str | Path, documents: dict[str, dict], corpus: dict) -> None:
-    """A .jsonl file, or a folder with one pretty JSON file per document plus corpus.json."""
-    import shutil
-    import tempfile
+def write_records(out: str | Path, documents: dict[str, dict], corpus: dict, *, inputs=()) -> None:
+    """A .jsonl file, or a folder with one pretty JSON file per document plus corpus.json.
 
-    from ceasefire.schema.records import atomic_write, dumps_jsonl, dumps_pretty
+    The rules of :mod:`ceasefire.outputs` apply: an input is never overwritten, a folder
+    holding anything but an earlier output is refused, and a document id becomes a file
+    name only if it is a plain name.
+    """
+    from ceasefire.outputs import check_output_file, safe_name, write_file, write_folder
+    from ceasefire.schema import InputError
+    from ceasefire.schema.records import dumps_jsonl, dumps_pretty
 
-    out = Path(out)
-    if out.suffix == ".jsonl":
-        atomic_write(out, dumps_jsonl([documents[d] for d in sorted(documents)] + [corpus]))
+    if Path(out).suffix == ".jsonl":
+        check_output_file(out, inputs=inputs)
+        write_file(out, dumps_jsonl([documents[d] for d in sorted(documents)] + [corpus]))
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    staging.chmod(0o755)
-    try:
-        for d in sorted(documents):
-            (staging / f"{d}.json").write_text(dumps_pretty(documents[d]), encoding="utf-8")
-        (staging / "corpus.json").write_text(dumps_pretty(corpus), encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        staging.rename(out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    files = {f"{safe_name(d, what='document id')}.json": dumps_pretty(documents[d]) for d in sorted(documents)}
+    if "corpus.json" in files:
+        raise InputError([Problem(None, "corpus", "id", "names the file of the corpus record", "corpus", "any other document id")])
+    files["corpus.json"] = dumps_pretty(corpus)
+    write_folder(out, files, inputs=inputs)

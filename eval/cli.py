@@ -7,13 +7,37 @@ import json
 import sys
 import textwrap
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
-from ceasefire.data import load_articles
 from pathlib import Path
 
-from ceasefire.schema import InputError, SchemaError, load_schema, read_records
-from ceasefire.schema.records import atomic_write
-from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
+from ceasefire.data import load_articles
+from ceasefire.outputs import check_output_file, write_file
+from ceasefire.schema import InputError, Location, Problem, SchemaError, load_schema, read_records
+from ceasefire.schema.validate import GOLD, validate_records
+
+#: Upper bound on --bootstrap, --samples and --trials: 100,000 resamples already give
+#: percentile intervals far finer than two documents can support; more only costs memory.
+MAX_RESAMPLES = 100_000
+
+
+def _bounded(convert, low, high, what: str, allowed: str):
+    """An argparse type: ``convert(value)`` within [low, high], else a message with what is allowed."""
+    def parse(value: str):
+        try:
+            n = convert(value)
+        except ValueError:
+            n = None
+        if n is None or not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}; allowed: {allowed}")
+        return n
+    return parse
+
+
+resamples = _bounded(int, 0, MAX_RESAMPLES, "a number of resamples", f"0 (off) to {MAX_RESAMPLES:,}")
+positive_resamples = _bounded(int, 1, MAX_RESAMPLES, "a positive number of resamples", f"1 to {MAX_RESAMPLES:,}")
+#: NumPy's generators take seeds from 0 to 2**32 - 1
+seed = _bounded(int, 0, 2**32 - 1, "a seed", f"an integer from 0 to {2**32 - 1}")
+timeout = _bounded(float, 0.001, 86_400, "a timeout", "seconds, more than 0 and at most 86400")
 
 
 def _formatter(prog):
@@ -22,24 +46,29 @@ def _formatter(prog):
 
 def cmd_validate(args) -> int:
     schema = load_schema(args.schema)
-    loaded, problems = read_records(args.files)
-    mode = PREDICTION if args.predictions else GOLD
-    reference = {k: v["text"] for k, v in load_articles().items()} if mode == PREDICTION else None
-    result = validate_records(loaded, schema=schema, mode=mode, reference=reference)
-    code = print_problems(problems + result.problems)
-    if code == EXIT_OK:
-        corpus = "1 corpus record" if result.corpus is not None else "no corpus record"
-        print(f"OK: {len(result.documents)} documents, {corpus}, valid as {mode} under schema {schema.version}")
-    return code
+    if args.predictions:
+        # exactly what `score` runs before scoring, so that validate refuses what score refuses
+        from .gold import load_gold, load_predictions
+
+        preds, _ = load_predictions(args.files, load_gold(args.gold, schema=schema), schema=schema, allow_missing=args.allow_missing)
+        documents, corpus, mode = preds.documents, preds.corpus, "prediction"
+    else:
+        loaded, problems = read_records(args.files)
+        result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD)
+        code = print_problems(problems + result.problems)
+        if code != EXIT_OK:
+            return code
+        documents, corpus, mode = result.documents, result.corpus, GOLD
+    corpus = "1 corpus record" if corpus is not None else "no corpus record"
+    print(f"OK: {len(documents)} documents, {corpus}, valid as {mode} under schema {schema.version}")
+    return EXIT_OK
 
 
 def cmd_score(args) -> int:
     from .api import public, score_files
     from .render import FORMATS
 
-    if args.bootstrap < 0:
-        print(f"error: --bootstrap: {args.bootstrap} is negative; allowed: 0 (off) or a number of resamples, e.g. 1000", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    _check_output(args.output, _inputs(args, *args.predictions))
     result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
                          bootstrap=args.bootstrap, seed=args.seed)
     return _emit(FORMATS[args.format](public(result)), args.output)
@@ -48,10 +77,7 @@ def cmd_score(args) -> int:
 def cmd_compare(args) -> int:
     from .api import compare_files
 
-    for flag, value in (("--samples", args.samples), ("--trials", args.trials)):
-        if value <= 0:
-            print(f"error: {flag}: {value} is not positive; allowed: a number of resamples, e.g. 1000", file=sys.stderr)
-            return EXIT_BAD_INPUT
+    _check_output(args.output, _inputs(args, args.a, args.b))
     result = compare_files([args.a], [args.b], gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
                            n_bootstrap=args.samples, n_ar=args.trials, seed=args.seed)
     if args.format == "json":
@@ -72,6 +98,7 @@ def cmd_compare(args) -> int:
 def cmd_agree(args) -> int:
     from .api import agree_files
 
+    _check_output(args.output, _inputs(args, args.a, args.b))
     result = agree_files(args.a, args.b, schema=load_schema(args.schema))
     if args.format == "json":
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
@@ -88,9 +115,24 @@ def cmd_agree(args) -> int:
     return _emit(text, args.output)
 
 
+def _inputs(args, *paths) -> list:
+    """Every path the command reads: ``paths``, the gold and the schema (defaults included)."""
+    from ceasefire.data import gold_dir
+    from ceasefire.schema.model import SCHEMA_FILE
+
+    gold = getattr(args, "gold", None) or gold_dir()
+    return [*paths, gold, args.schema or SCHEMA_FILE]
+
+
+def _check_output(output: str | None, inputs) -> None:
+    """Refuse a bad -o before any work is done (see ceasefire.outputs)."""
+    if output:
+        check_output_file(output, inputs=inputs)
+
+
 def _emit(text: str, output: str | None) -> int:
     if output:
-        atomic_write(output, text)
+        write_file(output, text)
         print(f"wrote {output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -98,7 +140,9 @@ def _emit(text: str, output: str | None) -> int:
 
 
 def cmd_run(args) -> int:
-    from ceasefire.schema.records import dumps_jsonl
+    import tempfile
+
+    from ceasefire.schema.records import dumps_records
 
     from .api import public, score_files
     from .render import FORMATS
@@ -107,22 +151,32 @@ def cmd_run(args) -> int:
     if bool(args.function) == bool(args.command):
         print("error: give MODULE:FUNCTION or --command CMD (one of them); see --help", file=sys.stderr)
         return EXIT_BAD_INPUT
-    records, problems = run_extractor(load_articles(), function=args.function, command=args.command, corpus_function=args.corpus)
+    inputs = _inputs(args)
+    check_output_file(args.predictions, inputs=inputs, option="-p")
+    _check_output(args.output, [*inputs, args.predictions])
+    records, problems = run_extractor(load_articles(), function=args.function, command=args.command, corpus_function=args.corpus,
+                                      timeout=args.timeout)
     if problems:
         return print_problems(problems)
-    # validate before writing, so that a bad extractor leaves no predictions file behind
-    from .gold import load_gold, load_predictions
-    import tempfile
-
-    schema = load_schema(args.schema)
+    text = dumps_records(records, args.predictions)
+    # score a staged copy first: a bad extractor output leaves no predictions file behind
     with tempfile.TemporaryDirectory() as tmp:
-        staged = Path(tmp) / "predictions.jsonl"
-        staged.write_text(dumps_jsonl(records), encoding="utf-8")
-        load_predictions([staged], load_gold(args.gold, schema=schema), schema=schema, allow_missing=False)
-    atomic_write(args.predictions, dumps_jsonl(records))
+        staged = Path(tmp) / Path(args.predictions).name
+        staged.write_text(text, encoding="utf-8")
+        try:
+            result = score_files([staged], gold=args.gold, schema=load_schema(args.schema), bootstrap=args.bootstrap)
+        except InputError as exc:  # name the user's file, not the staged copy that is about to vanish
+            return print_problems(_relocated(p, str(staged), args.predictions) for p in exc.problems)
+    result["predictions"]["path"] = args.predictions
+    write_file(args.predictions, text, option="-p")
     print(f"wrote {args.predictions} ({len(records)} records)", file=sys.stderr)
-    result = score_files([args.predictions], gold=args.gold, schema=schema, bootstrap=args.bootstrap)
     return _emit(FORMATS[args.format](public(result)), args.output)
+
+
+def _relocated(p: Problem, old: str, new: str) -> Problem:
+    if p.location is None or p.location.file != old:
+        return p
+    return Problem(Location(new, p.location.line), p.document, p.field, p.message, p.value, p.allowed, p.has_value)
 
 
 def cmd_leaderboard(args) -> int:
@@ -131,6 +185,9 @@ def cmd_leaderboard(args) -> int:
     from .leaderboard import leaderboard_markdown
 
     root = Path(args.root).resolve()
+    if not (root / "leaderboard" / "systems.yaml").is_file():
+        print(f"error: {args.root}: --root: has no leaderboard/systems.yaml; allowed: the repository root (a folder holding leaderboard/systems.yaml and README.md)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     table = leaderboard_markdown(root)
     if not args.write and not args.check:
         sys.stdout.write(table)
@@ -147,10 +204,11 @@ def cmd_report(args) -> int:
     from .api import public, score_files
     from .report import render
 
+    check_output_file(args.output, inputs=_inputs(args, *args.predictions))
     result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
                          bootstrap=args.bootstrap, keep_alignment=True)
     run = result.pop("_run")
-    atomic_write(args.output, render(public(result), run))
+    write_file(args.output, render(public(result), run))
     print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
 
@@ -179,7 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="JSONL/JSON file or folder of them")
-    p.add_argument("--predictions", action="store_true", help="check as predictions: layers and attributes optional, spans may be given by text alone, documents must be the shipped articles")
+    p.add_argument("--predictions", action="store_true", help="check as predictions, exactly as `score` does before scoring: layers and attributes optional, spans may be given by text alone, every gold document needs a prediction")
+    p.add_argument("--gold", metavar="PATH", help="with --predictions: gold records (default: the shipped data/gold)")
+    p.add_argument("--allow-missing", action="store_true", help="with --predictions: accept gold documents without predictions, as `score --allow-missing` does")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_validate)
 
@@ -205,8 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "table", "markdown"), default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the result here (atomically) instead of stdout")
     p.add_argument("--allow-missing", action="store_true", help="score a gold document without predictions as empty instead of refusing; the output lists it")
-    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="add 95%% confidence intervals from N resamples of sentences (default: 0, off)")
-    p.add_argument("--seed", type=int, default=12345, help="random seed for --bootstrap (default: 12345, as sacrebleu)")
+    p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="add 95%% confidence intervals from N resamples of sentences (default: 0, off)")
+    p.add_argument("--seed", type=seed, default=12345, help="random seed for --bootstrap (default: 12345, as sacrebleu)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_score)
 
@@ -222,9 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="PRED_A", help="predictions of system A (the reference system)")
     p.add_argument("b", metavar="PRED_B", help="predictions of system B")
     p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
-    p.add_argument("--samples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
-    p.add_argument("--trials", type=int, default=10000, help="approximate randomisation trials (default: 10000)")
-    p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")
+    p.add_argument("--samples", type=positive_resamples, default=1000, help="bootstrap resamples (default: 1000)")
+    p.add_argument("--trials", type=positive_resamples, default=10000, help="approximate randomisation trials (default: 10000)")
+    p.add_argument("--seed", type=seed, default=12345, help="random seed (default: 12345)")
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the result here instead of stdout")
     p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
@@ -270,7 +330,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
     p.add_argument("--format", choices=("json", "table", "markdown"), default="table", help="score output format (default: table)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the scores here instead of stdout")
-    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="confidence intervals from N resamples of sentences")
+    p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="confidence intervals from N resamples of sentences")
+    p.add_argument("--timeout", type=timeout, default=600, metavar="SECONDS", help="with --command: give up on a document after this long (default: 600)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_run)
 
@@ -300,7 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("predictions", nargs="+", metavar="PRED", help="predictions in the record format")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
     p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
-    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="show 95%% intervals from N resamples of sentences")
+    p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="show 95%% intervals from N resamples of sentences")
     p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_report)

@@ -33,7 +33,7 @@ def load_gold(path: str | Path | None = None, *, schema: Schema, what: str = "go
     """Read and validate a gold corpus (the shipped ``data/gold/`` by default); raise InputError."""
     path = Path(path) if path else gold_dir()
     loaded, problems = read_records([path])
-    result = validate_records(loaded, schema=schema, mode=GOLD)
+    result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD)
     problems += result.problems
     if problems:
         raise InputError([_tag(p, what) for p in problems])
@@ -48,7 +48,7 @@ def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool
     """
     loaded, problems = read_records(paths)
     reference = {d: doc["text"] for d, doc in gold.documents.items()}
-    result = validate_records(loaded, schema=schema, mode=PREDICTION, reference=reference)
+    result = validate_records(loaded, schema=schema, mode=PREDICTION, reference=reference, incomplete=bool(problems))
     problems += result.problems
     missing_docs = sorted(set(gold.documents) - set(result.documents))
     if missing_docs and not allow_missing and not problems:

@@ -10,6 +10,7 @@ and returns the corpus record (cross-document clusters and links).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import json
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from ceasefire.schema import InputError, Location, Problem
+from ceasefire.schema.records import parse_json
 
 
 def load_callable(spec: str, what: str) -> Callable:
@@ -48,43 +50,79 @@ def _call(fn: Callable, text: str, doc_id: str):
 
 
 def run_extractor(articles: dict[str, dict], *, function: str | None = None, command: str | None = None,
-                  corpus_function: str | None = None) -> tuple[list[dict], list[Problem]]:
-    """Records for every article (plus the corpus record, if a corpus function is given)."""
+                  corpus_function: str | None = None, timeout: float = 600) -> tuple[list[dict], list[Problem]]:
+    """Records for every article (plus the corpus record, if a corpus function is given).
+
+    The extractor is user code: whatever it does (raises, calls ``sys.exit``, prints,
+    hangs past ``timeout`` seconds, returns something that is not a JSON record) becomes
+    a problem naming the document, never a crash. What a function prints goes to stderr,
+    so that it cannot corrupt ``--format json`` on stdout.
+    """
     problems: list[Problem] = []
     fn = load_callable(function, "extractor") if function else None
+    where = Location(function or command or "?")
     records: dict[str, dict] = {}
     for doc_id in sorted(articles):
         text = articles[doc_id]["text"]
-        where = Location(function or command or "?")
-        try:
-            if fn is not None:
-                rec = _call(fn, text, doc_id)
-            else:
-                proc = subprocess.run(shlex.split(command), input=text, capture_output=True, text=True, timeout=3600)
-                if proc.returncode != 0:
-                    problems.append(Problem(where, doc_id, "", f"command exited with code {proc.returncode}: {proc.stderr.strip()[-300:]}", has_value=False))
-                    continue
-                rec = json.loads(proc.stdout)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(where, doc_id, "", f"command output is not one JSON record: {exc}", has_value=False))
+        if fn is not None:
+            rec, problem = _guarded(lambda: _call(fn, text, doc_id), where, doc_id, "extractor")
+        else:
+            rec, problem = _run_command(command, text, where, doc_id, timeout)
+        if problem is None:
+            rec, problem = _as_record(rec, where, doc_id, "a dict in the record format")
+        if problem is not None:
+            problems.append(problem)
             continue
-        except Exception as exc:  # the extractor is user code: report its failure, do not crash
-            problems.append(Problem(where, doc_id, "", f"extractor raised {type(exc).__name__}: {exc}", has_value=False))
-            continue
-        if not isinstance(rec, dict):
-            problems.append(Problem(where, doc_id, "", "extractor returned no record", type(rec).__name__, "a dict in the record format"))
-            continue
-        rec = {"id": doc_id, **{k: v for k, v in rec.items() if k != "id"}}
-        records[doc_id] = rec
+        records[doc_id] = {"id": doc_id, **{k: v for k, v in rec.items() if k != "id"}}
     out = [records[d] for d in sorted(records)]
     if corpus_function and not problems:
-        try:
-            corpus = load_callable(corpus_function, "corpus")(records)
-        except InputError:
-            raise
-        except Exception as exc:
-            problems.append(Problem(Location(corpus_function), None, "", f"corpus function raised {type(exc).__name__}: {exc}", has_value=False))
+        corpus_fn = load_callable(corpus_function, "corpus")
+        where = Location(corpus_function)
+        corpus, problem = _guarded(lambda: corpus_fn(records), where, None, "corpus function")
+        if problem is None:
+            corpus, problem = _as_record(corpus, where, None, "a dict: the corpus record (schema/FORMAT.md)")
+        if problem is not None:
+            problems.append(problem)
         else:
-            if isinstance(corpus, dict):
-                out.append({"record": "corpus", **corpus})
+            out.append({**corpus, "record": "corpus"})
     return out, problems
+
+
+def _guarded(call: Callable, where: Location, doc_id: str | None, what: str):
+    """``(value, None)`` from calling user code, or ``(None, problem)``; its stdout goes to stderr."""
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            return call(), None
+    except SystemExit as exc:
+        return None, Problem(where, doc_id, "", f"{what} called sys.exit({exc.code!r})", has_value=False, allowed="return a record, or raise an exception")
+    except Exception as exc:  # the extractor is user code: report its failure, do not crash
+        return None, Problem(where, doc_id, "", f"{what} raised {type(exc).__name__}: {exc}", has_value=False)
+
+
+def _run_command(command: str, text: str, where: Location, doc_id: str, timeout: float):
+    try:
+        proc = subprocess.run(shlex.split(command), input=text, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, Problem(where, doc_id, "", f"command did not finish within {timeout:g} seconds", has_value=False, allowed="a longer --timeout")
+    except (OSError, ValueError) as exc:  # not found, not executable, bad quoting
+        return None, Problem(where, doc_id, "", f"command cannot be run: {exc}", has_value=False)
+    if proc.returncode != 0:
+        return None, Problem(where, doc_id, "", f"command exited with code {proc.returncode}: {proc.stderr.strip()[-300:]}", has_value=False)
+    obj, error = parse_json(proc.stdout)
+    if error:
+        return None, Problem(where, doc_id, "", f"command output {error}", has_value=False, allowed="one JSON record on stdout")
+    return obj, None
+
+
+def _as_record(value, where: Location, doc_id: str | None, allowed: str):
+    """A JSON-clean copy of what user code returned, or the problem with it."""
+    if not isinstance(value, dict):
+        return None, Problem(where, doc_id, "", "returned no record", type(value).__name__, allowed)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:  # a set, an object, a circular reference, NaN is fine
+        return None, Problem(where, doc_id, "", f"returned a value that is not JSON: {exc}", has_value=False, allowed=allowed)
+    obj, error = parse_json(text)
+    if error:
+        return None, Problem(where, doc_id, "", f"returned a record that {error}", has_value=False, allowed=allowed)
+    return obj, None

@@ -19,6 +19,9 @@ from .model import Schema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^\S+$"
+#: Document ids become file names (one JSON file per document): plain names only, so
+#: that no id can point outside the folder it is written to ("/", "..", spaces).
+DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 def _enum(values) -> dict:
@@ -39,6 +42,7 @@ def _obj(props: dict, required: list[str], *, extra: bool = False, description: 
 def build(schema: Schema, *, gold: bool) -> dict:
     """Return the JSON Schema of one record (a document or the corpus part)."""
     ident = {"type": "string", "minLength": 1, "pattern": ID_PATTERN}
+    doc_ident = {"type": "string", "minLength": 1, "pattern": DOC_ID_PATTERN}
     offset = {"type": "integer", "minimum": 0}
     span_props = {"start": offset, "end": offset, "text": {"type": "string", "minLength": 1}}
     if not gold:
@@ -144,13 +148,13 @@ def build(schema: Schema, *, gold: bool) -> dict:
         "relations": {"type": "array", "items": relation},
     }
     document = _obj(
-        {"record": {"const": "document"}, "id": ident, "meta": meta, "text": {"type": "string"}, **layers},
+        {"record": {"const": "document"}, "id": doc_ident, "meta": meta, "text": {"type": "string"}, **layers},
         ["id", "meta", "text", *layers] if gold else ["id"],
         description="One article with its annotation.",
     )
-    doc_ref = _obj({"doc": ident, "id": ident}, ["doc", "id"])
+    doc_ref = _obj({"doc": doc_ident, "id": ident}, ["doc", "id"])
     cluster = _obj(
-        {"id": ident, "documents": {"type": "array", "items": ident, "minItems": 2}},
+        {"id": ident, "documents": {"type": "array", "items": doc_ident, "minItems": 2}},
         ["id", "documents"],
         description="A cluster id declared as shared by several documents.",
     )
@@ -158,7 +162,7 @@ def build(schema: Schema, *, gold: bool) -> dict:
         {
             "record": {"const": "corpus"},
             "id": ident,
-            "documents": {"type": "array", "items": ident},
+            "documents": {"type": "array", "items": doc_ident},
             "entity_clusters": {"type": "array", "items": cluster},
             "event_clusters": {"type": "array", "items": cluster},
             "relations": {

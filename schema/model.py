@@ -7,6 +7,8 @@ types, values and constraints; none of them lists a type of its own.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -185,6 +187,12 @@ def parse_schema(raw: dict[str, Any], path: Path) -> Schema:
             name, spec["definition"], spec["anchor"], head, tail, symmetric, bool(spec.get("cross_document", False))
         )
 
+    try:
+        re.compile(actors["entity"]["qid_pattern"])
+    except re.error as exc:
+        raise SchemaError(f"{path}: actors.entity.qid_pattern: {actors['entity']['qid_pattern']!r} is not a valid regular expression ({exc})") from None
+    if "version" not in raw or not isinstance(raw["version"], (str, int, float)):
+        raise SchemaError(f"{path}: version: missing or not a string; allowed: a version such as '1.0.0'")
     ev_attrs = events["attributes"]
     cl_attrs = claims["attributes"]
     detail = (relations.get("attributes") or {}).get("detail")
@@ -228,9 +236,22 @@ def load_schema(path: str | Path | None = None) -> Schema:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str) -> Schema:
+    from .records import read_text
+
     p = Path(path)
+    text, problem = read_text(p)
+    if problem is not None:
+        raise SchemaError(f"{p}: cannot read schema: {problem.message}")
     try:
-        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
         raise SchemaError(f"{p}: cannot read schema: {exc}") from None
-    return parse_schema(raw, p)
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{p}: is not a schema: expected a YAML mapping with version, actors, events, claims, relations; found {type(raw).__name__}")
+    try:
+        return parse_schema(raw, p)
+    except KeyError as exc:
+        raise SchemaError(f"{p}: a required key is missing: {exc}") from None
+    except (TypeError, AttributeError, ValueError) as exc:
+        # a section of the wrong shape, e.g. `actors: "x"` where a mapping is expected
+        raise SchemaError(f"{p}: a section has the wrong shape (expected mappings of names to definitions): {type(exc).__name__}: {exc}") from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,8 @@ class Loaded:
 
 def _files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".json", ".jsonl") and p.is_file())
+        # special files are listed too, so that reading them is refused with a message
+        return sorted(p for p in path.iterdir() if p.suffix in (".json", ".jsonl") and not p.is_dir())
     return [path]
 
 
@@ -54,33 +56,115 @@ def read_records(paths: Iterable[str | Path]) -> tuple[list[Loaded], list[Proble
     return loaded, problems
 
 
-def _read_file(f: Path, loaded: list[Loaded], problems: list[Problem]) -> None:
+#: Inputs larger than this are refused before reading (the two articles' gold is ~200 KB;
+#: predictions for 10,000 synthetic documents in the benchmark are under 1 GB).
+MAX_INPUT_BYTES = 2 * 1024**3
+
+
+def read_text(f: Path) -> tuple[str | None, Problem | None]:
+    """The UTF-8 text of an input file, or the problem that prevents reading it."""
+    where = Location(str(f))
     try:
-        content = f.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(Location(str(f)), None, "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})", has_value=False))
-        return
+        st = f.stat()
     except OSError as exc:
-        problems.append(Problem(Location(str(f)), None, "", f"cannot be read: {exc.strerror}", has_value=False))
-        return
-    if f.suffix == ".jsonl":
-        for lineno, line in enumerate(content.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(Problem(Location(str(f), lineno), None, "", f"is not valid JSON: {exc.msg} at column {exc.colno}", has_value=False))
-                continue
-            _accept(obj, Location(str(f), lineno), loaded, problems)
-        return
+        return None, Problem(where, None, "", f"cannot be read: {exc.strerror}", has_value=False)
+    if not stat.S_ISREG(st.st_mode):
+        # a FIFO would block forever and /dev/zero never ends: only regular files are read
+        return None, Problem(where, None, "", "is not a regular file", has_value=False, allowed="a JSON or JSONL file, or a folder of them")
+    if st.st_size > MAX_INPUT_BYTES:
+        return None, Problem(where, None, "", f"is {st.st_size} bytes long", has_value=False, allowed=f"at most {MAX_INPUT_BYTES} bytes")
     try:
-        obj = json.loads(content)
-    except json.JSONDecodeError as exc:
-        problems.append(Problem(Location(str(f), exc.lineno), None, "", f"is not valid JSON: {exc.msg} at column {exc.colno}", has_value=False))
+        # "utf-8-sig": a byte-order mark at the start is accepted and dropped
+        return f.read_bytes().decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return None, Problem(where, None, "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})", has_value=False)
+    except OSError as exc:
+        return None, Problem(where, None, "", f"cannot be read: {exc.strerror}", has_value=False)
+
+
+def read_json(f: Path) -> tuple[Any, Problem | None]:
+    """One JSON value from a file, or the problem with it (never raises on bad input)."""
+    content, problem = read_text(f)
+    if problem:
+        return None, problem
+    obj, error = parse_json(content)
+    if error:
+        return None, Problem(Location(str(f), _error_line(error)), None, "", error, has_value=False)
+    return obj, None
+
+
+def _read_file(f: Path, loaded: list[Loaded], problems: list[Problem]) -> None:
+    if f.suffix != ".jsonl":
+        obj, problem = read_json(f)
+        if problem:
+            problems.append(problem)
+            return
+        for item in obj if isinstance(obj, list) else [obj]:
+            _accept(item, Location(str(f)), loaded, problems)
         return
-    for item in obj if isinstance(obj, list) else [obj]:
-        _accept(item, Location(str(f)), loaded, problems)
+    content, problem = read_text(f)
+    if problem:
+        problems.append(problem)
+        return
+    for lineno, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        obj, error = parse_json(line)
+        if error:
+            problems.append(Problem(Location(str(f), lineno), None, "", error, has_value=False))
+            continue
+        _accept(obj, Location(str(f), lineno), loaded, problems)
+
+
+def _error_line(error: str) -> int | None:
+    import re
+
+    m = re.search(r" at line (\d+)", error)
+    return int(m.group(1)) if m else None
+
+
+def parse_json(text: str) -> tuple[Any, str | None]:
+    """``(value, None)``, or ``(None, message)`` for text that is not JSON this project accepts.
+
+    Beyond syntax errors, this refuses what would otherwise crash later: nesting too deep
+    for Python's parser, integers beyond Python's digit limit, and strings holding lone
+    UTF-16 surrogates, which cannot be written out as UTF-8.
+    """
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+    except RecursionError:
+        return None, "is not valid JSON for this tool: nested too deeply"
+    except ValueError as exc:  # an integer of more than 4,300 digits (Python's limit)
+        return None, f"is not valid JSON for this tool: {str(exc).split(';')[0]}"
+    bad = _lone_surrogate(obj)
+    if bad is not None:
+        return None, f"holds a string with a lone surrogate ('{bad}'), which is not valid Unicode text"
+    return obj, None
+
+
+def _lone_surrogate(obj: Any) -> str | None:
+    """The first string (key or value) in ``obj`` that cannot be encoded as UTF-8, if any."""
+    stack = [obj]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, str):
+            strings = (cur,)
+        elif isinstance(cur, dict):
+            strings = cur.keys()
+            stack.extend(cur.values())
+        elif isinstance(cur, list):
+            strings = ()
+            stack.extend(cur)
+        else:
+            continue
+        for s in strings:
+            try:
+                s.encode("utf-8")
+            except UnicodeEncodeError:
+                return s[:40].encode("utf-8", "backslashreplace").decode("ascii")
+    return None
 
 
 def _accept(obj: Any, loc: Location, loaded: list[Loaded], problems: list[Problem]) -> None:
@@ -111,6 +195,13 @@ def atomic_write(path: str | Path, content: str) -> None:
 
 def dumps_jsonl(records: Iterable[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records)
+
+
+def dumps_records(records: list[dict], path: str | Path) -> str:
+    """Records as ``path`` is read back: JSONL for a ``.jsonl`` file, else one JSON list."""
+    if Path(path).suffix == ".jsonl":
+        return dumps_jsonl(records)
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
 
 
 def dumps_pretty(record: dict) -> str:

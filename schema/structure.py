@@ -26,6 +26,10 @@ _JSON_TYPES = {
 
 @lru_cache(maxsize=256)
 def _regex(pattern: str) -> re.Pattern:
+    # JSON Schema patterns are ECMA-262 regexes, where a final "$" matches only at the end
+    # of the string; Python's "$" also matches before a final newline ("m1\n" would pass).
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
     return re.compile(pattern)
 
 

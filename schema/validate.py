@@ -75,12 +75,19 @@ def validate_records(
     schema: Schema | None = None,
     mode: str = GOLD,
     reference: dict[str, str] | None = None,
+    incomplete: bool = False,
 ) -> Validated:
-    """Check records; ``reference`` maps document id -> text (required for predictions)."""
+    """Check records; ``reference`` maps document id -> text (required for predictions).
+
+    ``incomplete``: some records of the input could not be read (already reported), so the
+    corpus record's checks of which documents exist would only repeat that and are skipped.
+    """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     schema = schema or load_schema()
     result = Validated()
+    if incomplete:
+        result.refused.add("")  # an unreadable record: its id is unknown
     report = _Reporter(result.problems)
     root = json_schema.build(schema, gold=(mode == GOLD))
     corpus_loc: Location | None = None
@@ -139,6 +146,11 @@ def _prepare_prediction(rec, loc, doc_id, reference, report):
         report(loc, doc_id, "text", "differs from the gold text of this document (predictions must keep the verbatim text, or omit it)", structure.MISSING)
         return None
     rec["text"] = text
+    for _, path, span in iter_spans(rec):
+        if ("start" in span) != ("end" in span):
+            given, absent = ("start", "end") if "start" in span else ("end", "start")
+            report(loc, doc_id, f"{path}.{absent}", f"is missing while {given} is given", structure.MISSING,
+                   "both start and end, or neither (the span is then placed by its text)")
     for fld, value, message in place_spans(rec, text):
         report(loc, doc_id, fld, message, value)
     return rec
@@ -340,18 +352,20 @@ def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, r
     entity_docs: dict[str, list[str]] = defaultdict(list)
     event_docs: dict[str, list[str]] = defaultdict(list)
     event_types: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    first_of_type: dict[tuple[str, str], tuple[str, int]] = {}  # (cluster, type) -> (document, event index)
     entity_defs: dict[str, tuple[str, dict]] = {}
     for doc_id, doc in docs.items():
         loc = result.locations[doc_id]
         for eid in dict.fromkeys(m.get("entity") for m in _items(doc, "mentions") if isinstance(m.get("entity"), str)):
             entity_docs[eid].append(doc_id)
-        for ev in _items(doc, "events"):
-            cid = ev.get("cluster")
+        for n, ev in enumerate(_list(doc.get("events"))):
+            cid = ev.get("cluster") if isinstance(ev, dict) else None
             if isinstance(cid, str):
                 if doc_id not in event_docs[cid]:
                     event_docs[cid].append(doc_id)
                 if ev.get("type") in schema.event_types:
                     event_types[cid][ev["type"]].add(doc_id)
+                    first_of_type.setdefault((cid, ev["type"]), (doc_id, n))
         for i, ent in enumerate(_items(doc, "entities")):
             eid = ent.get("id")
             if not isinstance(eid, str):
@@ -364,7 +378,9 @@ def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, r
     for cid, types in event_types.items():
         if len(types) > 1:
             where = "; ".join(f"{t} in {', '.join(sorted(d))}" for t, d in sorted(types.items()))
-            report(corpus_loc, None, "events.cluster", f"groups events of different types ({where})", cid, "one event type per cluster")
+            # reported at the first event of the second type, so that the message names its file, line and document
+            doc_id, n = first_of_type[(cid, sorted(types)[1])]
+            report(result.locations[doc_id], doc_id, f"events[{n}].cluster", f"groups events of different types ({where})", cid, "one event type per cluster")
 
     corpus = result.corpus or {}
     loc = corpus_loc

@@ -118,7 +118,7 @@ def test_publish_dry_run_lists_exactly_the_folder(run_cli):
     r = run_cli("ceasefire-annotate", "publish", "--repo-id", "someone/ceasefire", "--dry-run")
     assert r.returncode == 0, r.stderr
     listed = [line.split()[0] for line in r.stdout.splitlines() if line.startswith("  ") and "sha256" in line]
-    assert sorted(listed) == sorted(_files(HF))
+    assert sorted(listed) == sorted(k for k in _files(HF) if not k.startswith("."))  # not the .ceasefire-output manifest
 
 
 def test_publish_refuses_a_tampered_folder_and_never_prints_the_token(run_cli, tmp_path):

@@ -1,0 +1,353 @@
+"""Bad input, as a careless or hostile user gives it: one message, exit 2, nothing touched.
+
+Every row of CASES runs one command (in-process, through the same ``main`` as the console
+script) in a fresh folder that holds the files the row sets up, and checks the rules of the
+README's "What happens with bad input":
+
+- exit code 2 and exactly one ``error:`` line, holding every fragment the row names (file,
+  line, document, field, bad value, what is allowed);
+- no traceback (an exception escaping ``main`` fails the test);
+- no file created, changed or deleted, in the working folder, beside it, or in the
+  repository's data (a pre-existing ``-o`` file stays byte-identical).
+
+The rows come from the bad-input sweep (issue 13) and the cases a careful tester tries next.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+from ceasefire.annotate.cli import main as annotate_main
+from ceasefire.eval.cli import main as eval_main
+
+DOC0, DOC4 = "000_8ce9f93fccec955a", "004_2b10ae636b3461d6"
+BASELINE = ROOT / "leaderboard" / "baseline.jsonl"
+EXPORT = ROOT / "data" / "labelstudio" / "export.json"
+SCHEMA = ROOT / "schema" / "schema.yaml"
+PLUGINS = ROOT / "tests" / "plugins"
+
+
+# -- setting up the files of a case ---------------------------------------------------------
+
+def baseline_records() -> list[dict]:
+    return [json.loads(line) for line in BASELINE.read_text(encoding="utf-8").splitlines()]
+
+
+def write_records(path: Path, records: list[dict]) -> None:
+    # ASCII escapes, so that a lone surrogate is written as "\\ud800", as a hostile file holds it
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def preds(edit=None, name="pred.jsonl"):
+    """Set-up: the baseline's predictions, with ``edit(records)`` applied."""
+    def make(tmp: Path) -> None:
+        records = baseline_records()
+        if edit:
+            edit(records)
+        write_records(tmp / name, records)
+    return make
+
+
+def raw(name: str, content: str | bytes):
+    def make(tmp: Path) -> None:
+        (tmp / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return make
+
+
+def export(edit=None, name="export.json"):
+    def make(tmp: Path) -> None:
+        tasks = json.loads(EXPORT.read_text(encoding="utf-8"))
+        if edit:
+            edit(tasks)
+        (tmp / name).write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    return make
+
+
+def schema_file(edit):
+    def make(tmp: Path) -> None:
+        import yaml
+
+        raw_schema = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))
+        edit(raw_schema)
+        (tmp / "schema.yaml").write_text(yaml.safe_dump(raw_schema, allow_unicode=True), encoding="utf-8")
+    return make
+
+
+def both(*makers):
+    def make(tmp: Path) -> None:
+        for m in makers:
+            m(tmp)
+    return make
+
+
+def fifo(name: str):
+    def make(tmp: Path) -> None:
+        os.mkfifo(tmp / name)
+    return make
+
+
+def folder(name: str, *files: str):
+    def make(tmp: Path) -> None:
+        (tmp / name).mkdir()
+        for f in files:
+            (tmp / name / f).write_text("the user's own file\n", encoding="utf-8")
+    return make
+
+
+def first_mention(records, **change):
+    records[0]["mentions"][0].update(change)
+
+
+def drop_key(records, key):
+    del records[0]["mentions"][0][key]
+
+
+def relation_result(tasks):
+    return next(r for r in tasks[0]["annotations"][0]["result"] if r["type"] == "relation")
+
+
+# -- the table -------------------------------------------------------------------------------
+# id: (tool, argv, set-up, fragments the first error line must hold[, number of error lines])
+# `run` reports a failing extractor once per document: two lines for the two articles.
+E, A = "eval", "annotate"
+CASES = {
+    # critical and high: paths from input, deleting, clobbering
+    "import_doc_id_absolute": (A, ["import", "export.json", "-o", "out"],
+                               export(lambda t: t[0]["data"].update(doc_id="/tmp/victim")),
+                               ["export.json task", "data.doc_id", '"/tmp/victim"', "is not a document id", "allowed: strings matching"]),
+    "import_doc_id_parent": (A, ["import", "export.json", "-o", "out"], export(lambda t: t[0]["data"].update(doc_id="../../x")),
+                             ["data.doc_id", '"../../x"']),
+    "import_into_cwd": (A, ["import", "export.json", "-o", "."], both(export(), raw("notes.txt", "mine\n")),
+                        [".: -o:", "overlaps the input export.json"]),
+    "import_into_foreign_folder": (A, ["import", "export.json", "-o", "mine"], both(export(), folder("mine", "a.txt")),
+                                   ["mine: -o:", "did not write", "allowed: a new or empty folder"]),
+    "import_into_file": (A, ["import", "export.json", "-o", "notes.txt"], both(export(), raw("notes.txt", "mine\n")),
+                         ["notes.txt: -o:", "is a file"]),
+    "import_jsonl_onto_input": (A, ["import", "export.jsonl", "-o", "export.jsonl"], export(name="export.jsonl"),
+                                ["export.jsonl: -o:", "is also an input"]),
+    "build_into_foreign_folder": (A, ["build", "--out", "mine"], folder("mine", "thesis.tex"),
+                                  ["mine: --out:", "did not write"]),
+    "build_into_file": (A, ["build", "--out", "notes.txt"], raw("notes.txt", "mine\n"), ["notes.txt: --out:", "is a file"]),
+    "build_into_gold": (A, ["build", "--out", str(ROOT / "data" / "gold")], None, ["--out:", "overlaps the input"]),
+    "score_onto_its_input": (E, ["score", "pred.jsonl", "-o", "pred.jsonl"], preds(), ["pred.jsonl: -o:", "is also an input"]),
+    "score_into_input_folder": (E, ["score", "p", "-o", "p/scores.json"], both(folder("p"), preds(name="p/pred.jsonl")),
+                                ["-o:", "inside the input folder p"]),
+    "score_onto_gold": (E, ["score", "pred.jsonl", "-o", str(ROOT / "data" / "gold" / "corpus.json")], preds(),
+                        ["corpus.json: -o:", "inside the input folder"]),
+    "score_output_is_folder": (E, ["score", "pred.jsonl", "-o", "d"], both(preds(), folder("d")), ["d: -o:", "is a folder"]),
+    "score_output_under_file": (E, ["score", "pred.jsonl", "-o", "notes.txt/x.json"], both(preds(), raw("notes.txt", "x")),
+                                ["-o:", "which is not a folder"]),
+    "score_output_in_proc": (E, ["score", "pred.jsonl", "-o", "/proc/ceasefire.json"], preds(), ["/proc/ceasefire.json: -o:", "cannot be written"]),
+    "report_onto_its_input": (E, ["report", "pred.jsonl", "-o", "pred.jsonl"], preds(), ["pred.jsonl: -o:", "is also an input"]),
+    "run_bad_extractor_leaves_nothing": (E, ["run", "toy_extractor:bad_label", "-p", "preds.json"], None,
+                                         ["preds.json", "mentions[0].type", '"PRESIDENT" is not a known value'], 2),
+    "run_predictions_equal_output": (E, ["run", "toy_extractor:names", "-p", "x.jsonl", "-o", "x.jsonl"], None,
+                                     ["x.jsonl: -o:", "is also an input"]),
+    # medium: validate says OK, then score crashes
+    "span_start_without_end": (E, ["score", "pred.jsonl"], preds(lambda r: drop_key(r, "end")),
+                               ["pred.jsonl:1", DOC0, "mentions[0].end", "is missing while start is given", "allowed: both start and end"]),
+    "span_end_without_start": (E, ["validate", "--predictions", "pred.jsonl"], preds(lambda r: drop_key(r, "start")),
+                               ["pred.jsonl:1", DOC0, "mentions[0].start", "is missing while end is given"]),
+    "lone_surrogate_id_score": (E, ["score", "pred.jsonl"], preds(lambda r: first_mention(r, id="ent\ud800x")),
+                                ["pred.jsonl:1", "lone surrogate", "ent\\ud800x"]),
+    "lone_surrogate_id_report": (E, ["report", "pred.jsonl", "-o", "r.html"], preds(lambda r: first_mention(r, id="ent\ud800x")),
+                                 ["pred.jsonl:1", "lone surrogate"]),
+    "validate_empty_file": (E, ["validate", "--predictions", "empty.jsonl"], raw("empty.jsonl", ""),
+                            ["empty.jsonl", DOC0, "has no prediction"], 2),
+    "validate_missing_document": (E, ["validate", "--predictions", "pred.jsonl"], preds(lambda r: r.pop(1) and r.pop(1)),
+                                  ["pred.jsonl", DOC4, "has no prediction"]),
+    "run_returns_set": (E, ["run", "bad_extractors:returns_set"], None, [DOC0, "is not JSON", "set"], 2),
+    "run_returns_object": (E, ["run", "bad_extractors:returns_object"], None, [DOC0, "is not JSON"], 2),
+    "run_returns_surrogate": (E, ["run", "bad_extractors:returns_surrogate"], None, [DOC0, "lone surrogate"], 2),
+    # medium: tracebacks instead of messages
+    "deep_nesting": (E, ["validate", "deep.json"], raw("deep.json", "[" * 200_000), ["deep.json", "nested too deeply"]),
+    "huge_integer": (E, ["validate", "big.jsonl"], raw("big.jsonl", '{"id": ' + "9" * 5000 + "}\n"), ["big.jsonl:1", "4300 digits"]),
+    "dev_zero": (E, ["validate", "/dev/zero"], None, ["/dev/zero", "is not a regular file"]),
+    "named_pipe": (E, ["score", "pipe.jsonl"], fifo("pipe.jsonl"), ["pipe.jsonl", "is not a regular file"]),
+    "named_pipe_in_folder": (E, ["validate", "--predictions", "p"], both(folder("p"), fifo("p/pipe.jsonl")), ["pipe.jsonl", "is not a regular file"]),
+    "bootstrap_huge": (E, ["score", "pred.jsonl", "--bootstrap", "1000000000"], preds(), ["--bootstrap", "'1000000000'", "allowed: 0 (off) to 100,000"]),
+    "bootstrap_negative_run": (E, ["run", "toy_extractor:names", "--bootstrap", "-1"], None, ["--bootstrap", "'-1'"]),
+    "bootstrap_negative_report": (E, ["report", "pred.jsonl", "-o", "r.html", "--bootstrap", "-1"], preds(), ["--bootstrap", "'-1'"]),
+    "seed_negative": (E, ["score", "pred.jsonl", "--seed", "-1"], preds(), ["--seed", "'-1'", "allowed: an integer from 0"]),
+    "samples_zero": (E, ["compare", "pred.jsonl", "pred.jsonl", "--samples", "0"], preds(), ["--samples", "'0' is not a positive number of resamples"]),
+    "leaderboard_missing_root": (E, ["leaderboard", "--root", "nowhere"], None, ["nowhere: --root:", "leaderboard/systems.yaml"]),
+    "datasheet_path_folder": (A, ["datasheet", "--path", "d"], folder("d"), ["d: --path: is a folder"]),
+    "serve_port_out_of_range": (A, ["serve", "--port", "70000", "--dir", "ls"], None, ["--port", "'70000' is not a port number", "1 to 65535"]),
+    "pull_port_out_of_range": (A, ["pull", "-o", "out", "--port", "0"], None, ["--port", "'0'"]),
+    "schema_missing_key": (E, ["validate", "--schema", "schema.yaml", str(ROOT / "data" / "gold")], schema_file(lambda s: s.pop("relations")),
+                           ["schema.yaml", "relations"]),
+    "schema_actors_string": (E, ["validate", "--schema", "schema.yaml", str(ROOT / "data" / "gold")],
+                             schema_file(lambda s: s.update(actors="people")), ["schema.yaml", "wrong shape"]),
+    "schema_binary": (E, ["validate", "--schema", "schema.yaml", str(ROOT / "data" / "gold")], raw("schema.yaml", b"\x00\xff\xfe\x89PNG"),
+                      ["schema.yaml", "not UTF-8"]),
+    "schema_no_version": (E, ["validate", "--schema", "schema.yaml", str(ROOT / "data" / "gold")], schema_file(lambda s: s.pop("version")),
+                          ["schema.yaml", "version"]),
+    "schema_bad_regex": (E, ["validate", "--schema", "schema.yaml", str(ROOT / "data" / "gold")],
+                         schema_file(lambda s: s["actors"]["entity"].update(qid_pattern="^Q[")), ["schema.yaml", "qid_pattern", "not a valid regular expression"]),
+    "schema_is_folder": (E, ["validate", "--schema", "d", str(ROOT / "data" / "gold")], folder("d"), ["d", "is not a regular file"]),
+    "export_annotations_int": (A, ["import", "export.json", "-o", "out"], export(lambda t: t[0].update(annotations=5)),
+                               ["export.json task 0", "annotations", "5 has the wrong type (int)", "allowed: a list"]),
+    "export_corpus_id_list": (A, ["import", "export.json", "-o", "out"], export(lambda t: t[0]["data"].update(corpus_id=["a"])),
+                              ["data.corpus_id", "has the wrong type (list)"]),
+    "export_task_id_list": (A, ["import", "export.json", "-o", "out"], export(lambda t: t[1].update(id=[1])), ["task 1", "id", "wrong type"]),
+    "export_empty": (A, ["import", "export.json", "-o", "out"], raw("export.json", "[]"), ["export.json", "holds no tasks"]),
+    "export_not_a_list": (A, ["import", "export.json", "-o", "out"], raw("export.json", '{"tasks": []}'), ["export.json", "is not a Label Studio JSON export"]),
+    # low: run
+    "run_command_hangs": (E, ["run", "--command", f"{sys.executable} -c 'import time; time.sleep(60)'", "--timeout", "1"], None,
+                          [DOC0, "did not finish within 1 seconds", "allowed: a longer --timeout"], 2),
+    "run_sys_exit": (E, ["run", "bad_extractors:exits"], None, [DOC0, "called sys.exit(3)"], 2),
+    "run_corpus_returns_list": (E, ["run", "toy_extractor:names", "--corpus", "bad_extractors:corpus_list"], None,
+                                ["bad_extractors:corpus_list", "returned no record", '"list"']),
+    "run_command_not_found": (E, ["run", "--command", "no-such-program-xyz"], None, [DOC0, "command cannot be run"], 2),
+    "run_timeout_negative": (E, ["run", "toy_extractor:names", "--timeout", "-5"], None, ["--timeout", "'-5'"]),
+    # low: smaller gaps
+    "id_with_newline": (E, ["validate", "--predictions", "pred.jsonl"], preds(lambda r: first_mention(r, id="m1\n")),
+                        ["pred.jsonl:1", DOC0, "mentions[0].id", "does not match the required form"]),
+    "bom_then_bad_label": (E, ["validate", "--predictions", "pred.jsonl"],
+                           lambda tmp: (preds(lambda r: first_mention(r, type="PRESIDENT"))(tmp),
+                                        (tmp / "pred.jsonl").write_bytes(b"\xef\xbb\xbf" + (tmp / "pred.jsonl").read_bytes())),
+                           ["pred.jsonl:1", "mentions[0].type", '"PRESIDENT"']),
+}
+
+# errors of one cluster of events with two types name where the clash is
+CLUSTER_CLASH = "cluster_type_clash"
+
+
+def _tree(*roots: Path) -> dict[str, str]:
+    """Every file below the roots (and the roots' siblings' names), with a content hash."""
+    out = {}
+    for root in roots:
+        if not root.exists():
+            continue
+        for p in sorted(root.rglob("*")):
+            if p.is_symlink() or not (p.is_file() or p.is_dir()):
+                out[str(p)] = "special"
+            elif p.is_file():
+                out[str(p)] = hashlib.sha256(p.read_bytes()).hexdigest()
+            else:
+                out[str(p)] = "dir"
+    return out
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    (tmp_path / "beside.txt").write_text("a file beside the working folder\n", encoding="utf-8")
+    shutil.copy(PLUGINS / "toy_extractor.py", work / "toy_extractor.py")
+    shutil.copy(PLUGINS / "bad_extractors.py", work / "bad_extractors.py")
+    monkeypatch.chdir(work)
+    monkeypatch.syspath_prepend(str(work))
+    return work
+
+
+def _run(tool: str, argv: list[str], capsys) -> tuple[int, str, str]:
+    main = eval_main if tool == E else annotate_main
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse refuses options with exit 2
+        code = exc.code
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input(case, workdir, capsys):
+    tool, argv, setup, fragments, *count = CASES[case]
+    if setup:
+        setup(workdir)
+    for m in ("toy_extractor", "bad_extractors"):
+        sys.modules.pop(m, None)
+    roots = (workdir.parent, ROOT / "data", ROOT / "schema", ROOT / "leaderboard")
+    before = _tree(*roots)
+    code, out, err = _run(tool, argv, capsys)
+    errors = [line for line in err.splitlines() if line.startswith("error:") or ": error:" in line]
+    assert code == 2, f"exit {code}\nstderr: {err}\nstdout: {out[:500]}"
+    assert "Traceback" not in err
+    assert len(errors) == (count[0] if count else 1), err
+    for fragment in fragments:
+        assert fragment in errors[0], f"{fragment!r} not in {errors[0]!r}"
+    assert _tree(*roots) == before, "a file was created, changed or deleted"
+
+
+def test_a_pre_existing_output_file_stays_byte_identical(workdir, capsys):
+    preds(lambda r: drop_key(r, "end"))(workdir)
+    (workdir / "scores.json").write_bytes(b"previous scores\n")
+    code, _, err = _run(E, ["score", "pred.jsonl", "-o", "scores.json"], capsys)
+    assert code == 2 and "mentions[0].end" in err
+    assert (workdir / "scores.json").read_bytes() == b"previous scores\n"
+
+
+def test_hostile_ids_write_nothing_outside_the_output_folder(workdir, capsys):
+    victim_dir = workdir.parent / "victims"
+    victim_dir.mkdir()
+    for n, doc_id in enumerate([str(victim_dir / "victim"), "../../x", "../victims/y", "a/b", ".hidden", "..", "c\\d"]):
+        export(lambda t, d=doc_id: t[0]["data"].update(doc_id=d), name=f"export{n}.json")(workdir)
+        before = _tree(workdir.parent, Path("/tmp/x.json"))
+        code, _, err = _run(A, ["import", f"export{n}.json", "-o", "out"], capsys)
+        assert code == 2, (doc_id, err)
+        assert not (workdir / "out").exists()
+        assert _tree(workdir.parent) == {k: v for k, v in before.items() if k.startswith(str(workdir.parent))}
+        assert list(victim_dir.iterdir()) == []
+
+
+def test_cluster_type_clash_names_file_and_line(workdir, capsys):
+    def clash(records):
+        ev = records[0]["events"]
+        typed = {}
+        for e in ev:
+            typed.setdefault(e["type"], e)
+        first, second = list(typed.values())[:2]
+        first["cluster"] = second["cluster"] = "clash"
+    preds(clash)(workdir)
+    code, _, err = _run(E, ["validate", "--predictions", "pred.jsonl"], capsys)
+    assert code == 2
+    line = next(ln for ln in err.splitlines() if "different types" in ln)
+    assert "pred.jsonl:1:" in line and DOC0 in line and ".cluster" in line and '"clash"' in line
+
+
+def test_output_folder_of_an_earlier_run_is_replaced(workdir, capsys):
+    export()(workdir)
+    assert _run(A, ["import", "export.json", "-o", "out"], capsys)[0] == 0
+    first = _tree(workdir / "out")
+    assert _run(A, ["import", "export.json", "-o", "out"], capsys)[0] == 0
+    assert _tree(workdir / "out") == first
+    assert sorted(p.name for p in workdir.iterdir()) == ["bad_extractors.py", "export.json", "out", "toy_extractor.py"]
+
+
+def test_a_byte_order_mark_is_accepted(workdir, capsys):
+    preds()(workdir)
+    (workdir / "pred.jsonl").write_bytes(b"\xef\xbb\xbf" + (workdir / "pred.jsonl").read_bytes())
+    code, out, err = _run(E, ["validate", "--predictions", "pred.jsonl"], capsys)
+    assert code == 0, err
+    assert out.startswith("OK: 2 documents")
+
+
+def test_an_extractor_that_prints_does_not_corrupt_json_output(workdir, capsys):
+    code, out, err = _run(E, ["run", "bad_extractors:prints", "--format", "json", "-p", "p.jsonl"], capsys)
+    assert code == 0, err
+    json.loads(out)  # stdout is the JSON result alone
+    assert "loading my model" in err
+
+
+def test_validate_and_score_refuse_with_the_same_message(workdir, capsys):
+    preds(lambda r: drop_key(r, "end"))(workdir)
+    _, _, validate_err = _run(E, ["validate", "--predictions", "pred.jsonl"], capsys)
+    _, _, score_err = _run(E, ["score", "pred.jsonl"], capsys)
+    assert validate_err == score_err and "mentions[0].end" in score_err
+
+
+def test_no_traceback_from_the_console_script(run_cli, tmp_path):
+    """The same rules through a real process, as a user runs it."""
+    (tmp_path / "deep.json").write_text("[" * 200_000, encoding="utf-8")
+    r = run_cli("ceasefire-eval", "score", tmp_path / "deep.json", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "nested too deeply" in r.stderr
