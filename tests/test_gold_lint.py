@@ -123,6 +123,7 @@ def test_summary_counts_match_the_records(run_cli):
     s = summarize(docs, corpus)
     assert s["documents"][D0]["mentions"] == len(docs[D0]["mentions"])
     assert s["totals"]["cross_document_relations"] == len(corpus["relations"])
+    assert s["optional"] == {"mentions": 0, "events": 1, "claims": 1, "relations": 0, "cross_document_relations": 1}
     r = run_cli("ceasefire-annotate", "summary", "--format", "json")
     assert r.returncode == 0 and json.loads(r.stdout) == json.loads(json.dumps(s))
 
