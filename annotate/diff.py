@@ -23,6 +23,11 @@ def _desc(doc: dict, ref: str) -> str:
     return f"?{ref}"
 
 
+def _marks(x: dict) -> str:
+    """The relation detail and the optional flag (guidelines 2.0), when present."""
+    return (f" detail={x['detail']}" if x.get("detail") else "") + (" optional" if x.get("optional") else "")
+
+
 def _entity_partition(doc: dict) -> dict[tuple[int, int], str]:
     return {(m["start"], m["end"]): m["entity"] for m in doc["mentions"]}
 
@@ -38,9 +43,9 @@ def diff_documents(a: dict, b: dict) -> list[str]:
         m = mb[k]
         out.append(f"mention only in B: {_span(m)} {m['type']} {m['level']} entity={m['entity']}")
     for k in sorted(set(ma) & set(mb)):
-        for attr in ("type", "level"):
-            if ma[k][attr] != mb[k][attr]:
-                out.append(f"mention {attr}: {_span(ma[k])} A={ma[k][attr]} B={mb[k][attr]}")
+        for attr in ("type", "level", "optional"):
+            if ma[k].get(attr) != mb[k].get(attr):
+                out.append(f"mention {attr}: {_span(ma[k])} A={ma[k].get(attr)} B={mb[k].get(attr)}")
     # clustering: shared mentions whose A-cluster maps to several B-clusters or vice versa
     a_to_b: dict = defaultdict(set)
     b_to_a: dict = defaultdict(set)
@@ -64,15 +69,15 @@ def diff_documents(a: dict, b: dict) -> list[str]:
 
     for k in sorted(set(ea) - set(eb)):
         e = ea[k]
-        out.append(f"event only in A: {_span(e['trigger'])} {e['type']} {e['modality']} {e['polarity']} mode={e['mode']} cluster={e['cluster']} args={args(a, e)}")
+        out.append(f"event only in A: {_span(e['trigger'])} {e['type']} {e['modality']} {e['polarity']} mode={e['mode']} cluster={e['cluster']} args={args(a, e)}{_marks(e)}")
     for k in sorted(set(eb) - set(ea)):
         e = eb[k]
-        out.append(f"event only in B: {_span(e['trigger'])} {e['type']} {e['modality']} {e['polarity']} mode={e['mode']} cluster={e['cluster']} args={args(b, e)}")
+        out.append(f"event only in B: {_span(e['trigger'])} {e['type']} {e['modality']} {e['polarity']} mode={e['mode']} cluster={e['cluster']} args={args(b, e)}{_marks(e)}")
     for k in sorted(set(ea) & set(eb)):
         x, y = ea[k], eb[k]
-        for attr in ("type", "mode", "polarity", "modality"):
-            if x[attr] != y[attr]:
-                out.append(f"event {attr}: {_span(x['trigger'])} A={x[attr]} B={y[attr]}")
+        for attr in ("type", "mode", "polarity", "modality", "optional"):
+            if x.get(attr) != y.get(attr):
+                out.append(f"event {attr}: {_span(x['trigger'])} A={x.get(attr)} B={y.get(attr)}")
         ax, ay = args(a, x), args(b, y)
         if ax != ay:
             out.append(f"event args: {_span(x['trigger'])} only A={sorted(set(ax) - set(ay))} only B={sorted(set(ay) - set(ax))}")
@@ -95,7 +100,7 @@ def diff_documents(a: dict, b: dict) -> list[str]:
     def cdesc(doc, c):
         src = _desc(doc, c["source"]) if c["source"] else None
         par = _desc(doc, c["parent"]) if c["parent"] else None
-        return f"content={_span(c['content'])} cue={_span(c['cue'])} source={src} {c['quote_type']} {c['check_worthiness']} parent={par}"
+        return f"content={_span(c['content'])} cue={_span(c['cue'])} source={src} {c['quote_type']} {c['check_worthiness']} parent={par}{_marks(c)}"
 
     for k in sorted(set(ca) - set(cb)):
         out.append(f"claim only in A: {cdesc(a, ca[k])}")
@@ -107,7 +112,7 @@ def diff_documents(a: dict, b: dict) -> list[str]:
             out.append(f"claim differs:\n      A {x}\n      B {y}")
 
     def rels(doc):
-        return {f"{r['type']}({_desc(doc, r['head'])} -> {_desc(doc, r['tail'])})" for r in doc["relations"]}
+        return {f"{r['type']}({_desc(doc, r['head'])} -> {_desc(doc, r['tail'])}){_marks(r)}" for r in doc["relations"]}
 
     ra, rb = rels(a), rels(b)
     for r in sorted(ra - rb):
@@ -124,7 +129,7 @@ def diff_corpus(docs_a: dict, corpus_a: dict, docs_b: dict, corpus_b: dict) -> l
             h = f"{r['head']['doc'][:3]}:{_desc(docs[r['head']['doc']], r['head']['id'])}"
             t = f"{r['tail']['doc'][:3]}:{_desc(docs[r['tail']['doc']], r['tail']['id'])}"
             h, t = sorted((h, t))
-            out.add(f"{r['type']}({h} <-> {t})")
+            out.add(f"{r['type']}({h} <-> {t}){_marks(r)}")
         return out
 
     ra, rb = rels(docs_a, corpus_a), rels(docs_b, corpus_b)

@@ -31,12 +31,17 @@ def summarize(documents: dict[str, dict], corpus: dict | None) -> dict:
     cross_rel = Counter(r["type"] for r in corpus.get("relations") or [])
     for t, n in cross_rel.items():
         by_type["relations"][t] += n
+    # optional gold items (guidelines 6), per layer, so the card can say how many are debatable
+    optional = {layer: sum(1 for d in docs for x in documents[d].get(layer) or [] if x.get("optional"))
+                for layer in ("mentions", "events", "claims", "relations")}
+    optional["cross_document_relations"] = sum(1 for r in corpus.get("relations") or [] if r.get("optional"))
     all_entities = {e["id"] for d in docs for e in documents[d].get("entities") or []}
     all_event_clusters = {e["cluster"] for d in docs for e in documents[d].get("events") or [] if e.get("cluster")}
     return {
         "documents": per_doc,
         "totals": dict(totals, entities=len(all_entities), event_clusters=len(all_event_clusters), cross_document_relations=sum(cross_rel.values())),
         "by_type": {k: dict(sorted(v.items())) for k, v in by_type.items()},
+        "optional": optional,
         "cross_document": {
             "entity_clusters": len(corpus.get("entity_clusters") or []),
             "event_clusters": len(corpus.get("event_clusters") or []),
@@ -55,6 +60,8 @@ def render(summary: dict) -> str:
     cd = summary["cross_document"]
     rel = ", ".join(f"{t} {n}" for t, n in cd["relations"].items()) or "none"
     lines.append(f"Cross-document: {cd['entity_clusters']} entity clusters and {cd['event_clusters']} event clusters shared by both articles; relations between the articles: {rel}.")
+    lines.append("")
+    lines.append("Optional (debatable) gold items: " + ", ".join(f"{layer.replace('_', ' ')} {n}" for layer, n in summary["optional"].items()) + ".")
     lines.append("")
     for layer, counts in summary["by_type"].items():
         label = "quote type" if layer == "claims" else "type"

@@ -57,6 +57,16 @@ def build(schema: Schema, *, gold: bool) -> dict:
     def req(*names: str) -> list[str]:
         return list(names) if gold else [n for n in names if n in ("id", "type", "role", "ref", "head", "tail", "text")]
 
+    # Optional gold items (schema.yaml `optional`): accepted in predictions too, so the gold
+    # itself can be scored as a prediction.
+    optional = {
+        "optional": {"type": "boolean", "description": "Gold only: the item is debatable; the scorer neither misses it nor counts it as a false positive."},
+        "optional_reason": {"type": "string", "minLength": 1, "description": "Why the item is debatable (required with optional: true)."},
+    }
+
+    def opt(layer: str) -> dict:
+        return optional if layer in schema.optional_layers else {}
+
     mention = _obj(
         {
             **span_props,
@@ -64,6 +74,7 @@ def build(schema: Schema, *, gold: bool) -> dict:
             "type": _enum(schema.mention_types),
             "level": _enum(schema.mention_levels),
             "entity": ident,
+            **opt("mentions"),
         },
         req("id", "start", "end", "text", "type", "level", "entity") if gold else ["id", "text", "type"],
     )
@@ -87,6 +98,7 @@ def build(schema: Schema, *, gold: bool) -> dict:
             "modality": _enum(schema.modality),
             "cluster": ident,
             "arguments": {"type": "array", "items": argument},
+            **opt("events"),
         },
         req("id", "type", "mode", "trigger", "polarity", "modality", "cluster", "arguments") if gold else ["id", "type", "trigger"],
     )
@@ -99,11 +111,16 @@ def build(schema: Schema, *, gold: bool) -> dict:
             "quote_type": _enum(schema.quote_type),
             "check_worthiness": _enum(schema.check_worthiness),
             "parent": _nullable(ident),
+            **opt("claims"),
         },
         req("id", "source", "cue", "content", "quote_type", "check_worthiness", "parent") if gold else ["id", "content"],
     )
+    # `detail` belongs to the types listed in the schema (CORROBORATES, CONTRADICTS);
+    # which types must carry it is checked by lint, since JSON Schema here has no if/then.
+    detail = {"detail": {**_nullable(_enum(schema.relation_detail)),
+                         "description": f"Only on {', '.join(schema.detail_types)}: the detail that agrees or conflicts."}}
     relation = _obj(
-        {"id": ident, "type": _enum(schema.relation_types), "head": ident, "tail": ident},
+        {"id": ident, "type": _enum(schema.relation_types), "head": ident, "tail": ident, **detail, **opt("relations")},
         ["id", "type", "head", "tail"],
     )
     meta = {
@@ -151,7 +168,7 @@ def build(schema: Schema, *, gold: bool) -> dict:
             "relations": {
                 "type": "array",
                 "items": _obj(
-                    {"id": ident, "type": _enum(schema.relation_types), "head": doc_ref, "tail": doc_ref},
+                    {"id": ident, "type": _enum(schema.relation_types), "head": doc_ref, "tail": doc_ref, **detail, **opt("relations")},
                     ["id", "type", "head", "tail"],
                 ),
             },

@@ -90,6 +90,12 @@ class Schema:
     max_claim_depth: int
     relation_types: dict[str, RelationType]
     plover_version: str
+    #: values of the relation attribute ``detail`` and the relation types that carry it
+    relation_detail: dict[str, dict] = field(default_factory=dict)
+    detail_types: tuple[str, ...] = ()
+    #: layers whose items may be marked optional, and the largest share of a layer that may be
+    optional_layers: tuple[str, ...] = ()
+    max_optional_share: float = 0.0
 
     # -- derived views used by the validator, the config generator and the scorer
     @property
@@ -189,6 +195,15 @@ def parse_schema(raw: dict[str, Any], path: Path) -> Schema:
         raise SchemaError(f"{path}: version: missing or not a string; allowed: a version such as '1.0.0'")
     ev_attrs = events["attributes"]
     cl_attrs = claims["attributes"]
+    detail = (relations.get("attributes") or {}).get("detail")
+    relation_detail, detail_types = {}, ()
+    if detail is not None:
+        _defined(detail, "relations.attributes.detail")
+        relation_detail = _values(detail, "relations.attributes.detail")
+        detail_types = tuple(detail.get("types") or ())
+        unknown = [t for t in detail_types if t not in relation_types]
+        if unknown or not detail_types:
+            raise SchemaError(f"relations.attributes.detail.types: needs relation types of the schema, got {list(detail_types)}; allowed: {', '.join(relation_types)}")
     return Schema(
         path=path,
         raw=raw,
@@ -207,6 +222,10 @@ def parse_schema(raw: dict[str, Any], path: Path) -> Schema:
         max_claim_depth=int(claims.get("max_depth", 2)),
         relation_types=relation_types,
         plover_version=str(events.get("plover_version", "")),
+        relation_detail=relation_detail,
+        detail_types=detail_types,
+        optional_layers=tuple((raw.get("optional") or {}).get("layers") or ()),
+        max_optional_share=float((raw.get("optional") or {}).get("max_share", 0.0)),
     )
 
 

@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from ceasefire.data import gold_dir
@@ -56,3 +57,18 @@ def by_id(doc, ident):
 
 def has_relation(doc, typ, head, tail):
     return any(r["type"] == typ and r["head"] == head["id"] and r["tail"] == tail["id"] for r in doc["relations"])
+
+
+def copy_gold(tmp_path: Path) -> Path:
+    """A copy of the shipped gold folder, for tests that edit it into a violation."""
+    dst = tmp_path / "gold"
+    shutil.copytree(gold_dir(), dst)
+    return dst
+
+
+def edit_record(folder: Path, name: str, fn) -> None:
+    """Apply fn to the record in folder/name.json (a document id, or "corpus") and write it back."""
+    path = folder / f"{name}.json"
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    fn(rec)
+    path.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")

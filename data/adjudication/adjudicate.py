@@ -194,6 +194,124 @@ corpus_relation("CORROBORATES", (D0, ("V", "ceasefire", 1245)), (D4, READOUT_004
 corpus_relation("CORROBORATES", (D0, ("V", "improve", 1316)), (D4, ("C", 721)))
 
 
+
+# ---------------------------------------------------------------------------------
+# Review 2 (issue 12, guidelines 2.0): decisions R1-R8, numbered as in LOG.md
+# ---------------------------------------------------------------------------------
+def remove_claim(d, start):
+    c = claim(A[d], start)
+    assert not any(x["parent"] == c["id"] for x in A[d]["claims"]), ("claim has children", d, start)
+    A[d]["claims"].remove(c)
+    A[d]["relations"] = [r for r in A[d]["relations"] if c["id"] not in (r["head"], r["tail"])]
+    A_CORPUS["relations"] = [r for r in A_CORPUS["relations"] if (d, c["id"]) not in ((r["head"]["doc"], r["head"]["id"]), (r["tail"]["doc"], r["tail"]["id"]))]
+
+
+def add_mention(d, text, start, typ, level, entity):
+    doc = A[d]
+    assert doc["text"][start:start + len(text)] == text, (d, text, start)
+    assert not any(m["start"] == start and m["text"] == text for m in doc["mentions"]), (d, text, start)
+    doc["mentions"].append({"id": f"new_m{len(doc['mentions'])}", "start": start, "end": start + len(text), "text": text,
+                            "type": typ, "level": level, "entity": entity})
+    if not any(e["id"] == entity for e in doc["entities"]):
+        known = [e for other in A.values() for e in other["entities"] if e["id"] == entity]
+        doc["entities"].append(copy.deepcopy(known[0]))
+
+
+def add_event(d, text, start, typ, mode, modality, cluster, arguments, polarity="POSITIVE"):
+    doc = A[d]
+    assert doc["text"][start:start + len(text)] == text, (d, text, start)
+    doc["events"].append({"id": f"new_v{len(doc['events'])}", "type": typ, "mode": mode,
+                          "trigger": {"start": start, "end": start + len(text), "text": text},
+                          "polarity": polarity, "modality": modality, "cluster": cluster,
+                          "arguments": [{"role": role, "ref": ref(doc, h)} for role, h in arguments]})
+    return doc["events"][-1]
+
+
+def make_optional(item, reason):
+    item["optional"] = True
+    item["optional_reason"] = reason
+
+
+# R1 (class 1): quote type read off the quote marks; nested claims inside a quotation are DIRECT
+for d, start in ((D0, 619), (D4, 414), (D4, 749), (D4, 2546)):
+    claim(A[d], start)["quote_type"] = "DIRECT"
+# R2 (class 1): a ceasefire the text says was agreed or accepted is ASSERTED (CONCEDE is the declaring act)
+for d, trig, start in ((D0, "Ceasefire", 24), (D0, "ceasefire", 150), (D0, "halt", 768), (D0, "pause", 2133),
+                       (D4, "cease-fire", 105), (D4, "cease-fire", 245), (D4, "ceasefire", 481), (D4, "cease-fire", 967),
+                       (D4, "cease-fire", 1496), (D4, "cease-fire", 1535)):
+    assert event(A[d], trig, start)["modality"] == "PROPOSED", (d, trig, start)
+    event(A[d], trig, start)["modality"] = "ASSERTED"
+# R3 (class 4): no THEME on an AGREE whose complement is a proposition (the AGREE is a claim cue)
+set_args(D0, "agreed", 612, remove=[("THEME", ("V", "conflict", 624))])
+set_args(D4, "agreed", 402, remove=[("THEME", ("V", "ceasefire", 481)), ("THEME", ("V", "negotiations", 513))])
+set_args(D4, "agreed", 737, remove=[("THEME", ("V", "improved", 766))])
+# R4 (class 5): one rule for claim cues: a claim needs a clause or a quotation as complement
+for d, start in ((D0, 902), (D0, 927), (D0, 1046), (D0, 1576), (D4, 1099), (D4, 3174)):
+    remove_claim(d, start)
+make_optional(claim(A[D4], 2546), "3.1: 'saying whatever he wants, but not what the whole world wants to hear' has free relatives as complement; whether they state a proposition is debatable")
+# R5 (class 7, parity): the scope of the energy ceasefire, annotated in 000, is annotated in 004 too
+for start in (78, 455):
+    add_mention(D4, "energy and infrastructure", start, "OBJECT", "NOM", "energy_infrastructure")
+set_args(D4, "cease-fire", 105, add=[("THEME", ("M", "energy and infrastructure", 78))])
+set_args(D4, "ceasefire", 481, add=[("THEME", ("M", "energy and infrastructure", 455))])
+# R6 (class 7, parity): Trump's call for peace talks, annotated in 000 ("Push"), is annotated in 004 too
+desire = add_event(D4, "desire", 3167, "REQUEST", "meet", "ASSERTED", "trump_push_talks",
+                   [("ACTOR", ("M", "his", 3163)), ("THEME", ("V", "bargaining table", 3234))])
+make_optional(desire, "2.5: whether Trump's repeated wish since the start of his term is the push of the 000 headline (one event) is debatable")
+
+
+# R7 (classes 2, 3, 8): every CORROBORATES/CONTRADICTS follows the determinate rule of guidelines 4.4
+# (ceasefire.annotate.statements). The only judgement the rule leaves is whether two values conflict;
+# CONFLICTS lists the pairs of sources whose values cannot both be true, with the detail (LOG.md R7).
+def source_key(*parts):
+    return tuple(parts)
+
+
+AUTHOR0, AUTHOR4 = source_key("author", D0), source_key("author", D4)
+CONFLICTS = {}
+
+
+def write_links():
+    from ceasefire.annotate import statements
+
+    for doc in A.values():
+        doc["relations"] = [r for r in doc["relations"] if r["type"] not in statements.LINK_TYPES]
+    A_CORPUS["relations"] = [r for r in A_CORPUS["relations"] if r["type"] not in statements.LINK_TYPES]
+    unused = set(CONFLICTS)
+    for pair in statements.plan(A):
+        key = (pair.cluster, pair.sources)
+        if key in CONFLICTS:
+            unused.discard(key)
+            typ, detail = "CONTRADICTS", CONFLICTS[key]
+            a, b = pair.first[detail]
+        else:
+            typ = "CORROBORATES"
+            detail, a, b = pair.corroboration()
+        if a.doc == b.doc:
+            A[a.doc]["relations"].append({"id": f"new_r{len(A[a.doc]['relations'])}", "type": typ, "head": a.id, "tail": b.id, "detail": detail})
+        else:
+            A_CORPUS["relations"].append({"id": f"new_x{len(A_CORPUS['relations'])}", "type": typ, "head": {"doc": a.doc, "id": a.id},
+                                          "tail": {"doc": b.doc, "id": b.id}, "detail": detail})
+    assert not unused, f"conflict decisions that match no pair of sources: {unused}"
+
+
+write_links()
+
+
+# R8 (optional items): a relation with an optional end depends on a debatable item, so it is optional too
+def optional_ends():
+    opt = {(d, x["id"]) for d, doc in A.items() for layer in ("mentions", "events", "claims") for x in doc[layer] if x.get("optional")}
+    for d, doc in A.items():
+        for r in doc["relations"]:
+            if (d, r["head"]) in opt or (d, r["tail"]) in opt:
+                make_optional(r, "an end of this relation is an optional item")
+    for r in A_CORPUS["relations"]:
+        if (r["head"]["doc"], r["head"]["id"]) in opt or (r["tail"]["doc"], r["tail"]["id"]) in opt:
+            make_optional(r, "an end of this relation is an optional item")
+
+
+optional_ends()
+
 # ---------------------------------------------------------------------------------
 # Renumber ids in text order, recompute the corpus declarations, validate, write
 # ---------------------------------------------------------------------------------
