@@ -5,44 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
+from ceasefire._cli import (EXIT_BAD_INPUT, EXIT_OK, add_format, formatter, options, positive_resamples, print_problems, timeout,
+                            write_or_check)
 from ceasefire.data import load_articles
 from ceasefire.outputs import check_output_file, write_file
 from ceasefire.schema import InputError, Location, Problem, SchemaError, load_schema, read_records
 from ceasefire.schema.validate import GOLD, validate_records
-
-#: Upper bound on --bootstrap, --samples and --trials: 100,000 resamples already give
-#: percentile intervals far finer than two documents can support; more only costs memory.
-MAX_RESAMPLES = 100_000
-
-
-def _bounded(convert, low, high, what: str, allowed: str):
-    """An argparse type: ``convert(value)`` within [low, high], else a message with what is allowed."""
-    def parse(value: str):
-        try:
-            n = convert(value)
-        except ValueError:
-            n = None
-        if n is None or not low <= n <= high:
-            raise argparse.ArgumentTypeError(f"{value!r} is not {what}; allowed: {allowed}")
-        return n
-    return parse
-
-
-resamples = _bounded(int, 0, MAX_RESAMPLES, "a number of resamples", f"0 (off) to {MAX_RESAMPLES:,}")
-positive_resamples = _bounded(int, 1, MAX_RESAMPLES, "a positive number of resamples", f"1 to {MAX_RESAMPLES:,}")
-#: NumPy's generators take seeds from 0 to 2**32 - 1
-seed = _bounded(int, 0, 2**32 - 1, "a seed", f"an integer from 0 to {2**32 - 1}")
-timeout = _bounded(float, 0.001, 86_400, "a timeout", "seconds, more than 0 and at most 86400")
-
-
-def _formatter(prog):
-    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
-
 
 def cmd_validate(args) -> int:
     schema = load_schema(args.schema)
@@ -251,191 +222,145 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
-def _strict_flag(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--strict", action="store_true",
-                   help="refuse predictions with text-only spans that cannot be placed (default: score them as false positives)")
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "".join(f"  {line}\n" for line in lines)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ceasefire-eval",
-        description="Validate Ceasefire records and score predictions against the gold.",
-        formatter_class=_formatter,
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def _add_validate(sub) -> None:
     p = sub.add_parser(
-        "validate",
-        help="check records against the schema and their text",
-        formatter_class=_formatter,
+        "validate", help="check records against the schema and their text", formatter_class=formatter,
+        parents=options("gold", "allow-missing", "strict", "schema"),
         description="Check records (JSONL, JSON, or folders of them) against the schema and the text:\n"
         "types and attribute values, offsets and span text, ids, references, role and relation\n"
-        "constraints, cross-document cluster declarations. Prints every problem; exit 2 if any.",
-        epilog=textwrap.dedent(
-            """\
-            examples:
-              ceasefire-eval validate data/gold
-              ceasefire-eval validate --predictions my_system.jsonl
-            """
-        ),
+        "constraints, cross-document cluster declarations. Prints every problem; exit 2 if any.\n"
+        "--gold, --allow-missing and --strict apply with --predictions.",
+        epilog=_examples("ceasefire-eval validate data/gold", "ceasefire-eval validate --predictions my_system.jsonl"),
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="JSONL/JSON file or folder of them")
     p.add_argument("--predictions", action="store_true", help="check as predictions, exactly as `score` does before scoring: layers and attributes optional, spans may be given by text alone, every gold document needs a prediction")
-    p.add_argument("--gold", metavar="PATH", help="with --predictions: gold records (default: the shipped data/gold)")
-    p.add_argument("--allow-missing", action="store_true", help="with --predictions: accept gold documents without predictions, as `score --allow-missing` does")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
-    _strict_flag(p)
     p.set_defaults(func=cmd_validate)
 
+
+def _add_score(sub) -> None:
     p = sub.add_parser(
-        "score",
-        help="score predictions against the gold, every layer",
-        formatter_class=_formatter,
+        "score", help="score predictions against the gold, every layer", formatter_class=formatter,
+        parents=options("gold", "output", "allow-missing", "bootstrap", "seed", "strict", "schema"),
         description="Validate the predictions (as `validate --predictions` does) and score them against the gold:\n"
         "mentions (strict/exact/overlap/type), coreference (MUC, B-cubed, CEAF-e, LEA, CoNLL; within and\n"
         "across documents), events (triggers, arguments), claims (source, cue, content, tuple), relations,\n"
         "and attribute accuracy / macro-F1. Definitions: eval/METRICS.md.",
-        epilog=textwrap.dedent(
-            """\
-            examples:
-              ceasefire-eval score predictions.jsonl
-              ceasefire-eval score predictions.jsonl --format table
-              ceasefire-eval score predictions.jsonl --gold data/gold -o scores.json
-            """
-        ),
+        epilog=_examples("ceasefire-eval score predictions.jsonl", "ceasefire-eval score predictions.jsonl --format table",
+                         "ceasefire-eval score predictions.jsonl --gold data/gold -o scores.json"),
     )
     p.add_argument("predictions", nargs="+", metavar="PRED", help="predictions: JSONL/JSON file(s) or folder(s) in the record format")
-    p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
-    p.add_argument("--format", choices=("json", "table", "markdown"), default="json", help="output format (default: json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the result here (atomically) instead of stdout")
-    p.add_argument("--allow-missing", action="store_true", help="score a gold document without predictions as empty instead of refusing; the output lists it")
-    p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="add 95%% confidence intervals from N resamples of sentences (default: 0, off)")
-    p.add_argument("--seed", type=seed, default=12345, help="random seed for --bootstrap (default: 12345, as sacrebleu)")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
-    _strict_flag(p)
+    add_format(p, "json", "table", "markdown")
     p.set_defaults(func=cmd_score)
 
+
+def _add_compare(sub) -> None:
     p = sub.add_parser(
-        "compare",
-        help="paired significance test between two systems",
-        formatter_class=_formatter,
+        "compare", help="paired significance test between two systems", formatter_class=formatter,
+        parents=options("gold", "output", "allow-missing", "seed", "strict", "schema"),
         description="Score two prediction files against the same gold and test the difference in F1 of every\n"
         "count metric with a paired bootstrap and approximate randomisation, as sacrebleu does it\n"
         "(per-sentence sufficient statistics, fixed seed, p = (c + 1) / (n + 1)).",
-        epilog="example:\n  ceasefire-eval compare baseline.jsonl my_system.jsonl --format table\n",
+        epilog=_examples("ceasefire-eval compare baseline.jsonl my_system.jsonl --format table"),
     )
     p.add_argument("a", metavar="PRED_A", help="predictions of system A (the reference system)")
     p.add_argument("b", metavar="PRED_B", help="predictions of system B")
-    p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
     p.add_argument("--samples", type=positive_resamples, default=1000, help="bootstrap resamples (default: 1000)")
     p.add_argument("--trials", type=positive_resamples, default=10000, help="approximate randomisation trials (default: 10000)")
-    p.add_argument("--seed", type=seed, default=12345, help="random seed (default: 12345)")
-    p.add_argument("--format", choices=("json", "table"), default="json", help="output format (default: json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the result here instead of stdout")
-    p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
-    _strict_flag(p)
+    add_format(p, "json", "table")
     p.set_defaults(func=cmd_compare)
 
+
+def _add_agree(sub) -> None:
     p = sub.add_parser(
-        "agree",
-        help="inter-annotator agreement between two annotations",
-        formatter_class=_formatter,
+        "agree", help="inter-annotator agreement between two annotations", formatter_class=formatter,
+        parents=options("output", "schema"),
         description="Agreement between two complete annotations of the same articles: pairwise F1 per layer\n"
         "(B scored with A as reference; symmetric) and Cohen's kappa on matched units.",
-        epilog="example:\n  ceasefire-eval agree data/annotations/A data/annotations/B --format table\n",
+        epilog=_examples("ceasefire-eval agree data/annotations/C data/annotations/D --format table"),
     )
     p.add_argument("a", metavar="ANN_A", help="first annotation (records file or folder)")
     p.add_argument("b", metavar="ANN_B", help="second annotation")
-    p.add_argument("--format", choices=("json", "table"), default="json", help="output format (default: json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the result here instead of stdout")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
+    add_format(p, "json", "table")
     p.set_defaults(func=cmd_agree)
 
+
+def _add_run(sub) -> None:
     p = sub.add_parser(
-        "run",
-        help="run an extractor on every article, write its predictions and score them",
-        formatter_class=_formatter,
+        "run", help="run an extractor on every article, write its predictions and score them", formatter_class=formatter,
+        parents=options("gold", "output", "bootstrap", "strict", "schema"),
         description="Call a Python function `text -> record` (MODULE:FUNCTION; it may also take the document id) or a\n"
         "command that reads the article on stdin and prints one JSON record, on every article; write the\n"
         "predictions (JSONL) and score them. --corpus MODULE:FUNCTION receives {doc_id: record} and returns the\n"
         "corpus record (cross-document clusters and links).",
-        epilog=textwrap.dedent(
-            """\
-            examples:
-              ceasefire-eval run ceasefire.eval.baseline:extract --corpus ceasefire.eval.baseline:link_documents
-              ceasefire-eval run my_extractor:extract -o my_predictions.jsonl --format json
-              ceasefire-eval run --command "python my_llm_extractor.py" --bootstrap 1000
-            """
-        ),
+        epilog=_examples("ceasefire-eval run ceasefire.eval.baseline:extract --corpus ceasefire.eval.baseline:link_documents",
+                         "ceasefire-eval run my_extractor:extract -p my_predictions.jsonl --format json",
+                         'ceasefire-eval run --command "python my_llm_extractor.py" --bootstrap 1000'),
     )
     p.add_argument("function", nargs="?", metavar="MODULE:FUNCTION", help="the extractor function")
     p.add_argument("--command", metavar="CMD", help="a command reading the text on stdin and writing a JSON record")
     p.add_argument("--corpus", metavar="MODULE:FUNCTION", help="function building the corpus record from all records")
     p.add_argument("-p", "--predictions", default="predictions.jsonl", metavar="FILE", help="where to write the predictions (default: predictions.jsonl)")
-    p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
-    p.add_argument("--format", choices=("json", "table", "markdown"), default="table", help="score output format (default: table)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the scores here instead of stdout")
-    p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="confidence intervals from N resamples of sentences")
     p.add_argument("--timeout", type=timeout, default=600, metavar="SECONDS", help="with --command: give up on a document after this long (default: 600)")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
-    _strict_flag(p)
+    add_format(p, "table", "json", "markdown")
     p.set_defaults(func=cmd_run)
 
+
+def _add_prompt(sub) -> None:
     p = sub.add_parser(
-        "prompt",
-        help="task instructions and an answer JSON Schema for a language model",
-        formatter_class=_formatter,
+        "prompt", help="task instructions and an answer JSON Schema for a language model", formatter_class=formatter,
+        parents=options("output", "schema"),
         description="Print task instructions for the chosen layers, generated from schema.yaml and the guidelines, and\n"
         "write a JSON Schema for the answer that structured-output APIs accept in their strict mode (eval/prompt.py\n"
         "lists the constructs it avoids). The answer is a prediction record with spans given by text alone.",
-        epilog=textwrap.dedent(
-            """\
-            examples:
-              ceasefire-eval prompt --layers mentions,events > prompt.md
-              ceasefire-eval prompt --document 000_8ce9f93fccec955a --json-schema answer.schema.json -o prompt.md
-            """
-        ),
+        epilog=_examples("ceasefire-eval prompt --layers mentions,events > prompt.md",
+                         "ceasefire-eval prompt --document 000_8ce9f93fccec955a --json-schema answer.schema.json -o prompt.md"),
     )
     p.add_argument("--layers", default="mentions,entities,events,claims,relations", metavar="L1,L2",
                    help="comma-separated layers (default: all): mentions, entities, events, claims, relations")
     p.add_argument("--document", metavar="ID", help="append this article's id and text to the instructions")
     p.add_argument("--json-schema", default="answer.schema.json", metavar="FILE", help="where to write the answer's JSON Schema (default: answer.schema.json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the instructions here instead of stdout")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_prompt)
 
+
+def _add_leaderboard(sub) -> None:
     p = sub.add_parser(
-        "leaderboard",
-        help="the leaderboard table from the prediction files in leaderboard/systems.yaml",
-        formatter_class=_formatter,
+        "leaderboard", help="the leaderboard table from the prediction files in leaderboard/systems.yaml", formatter_class=formatter,
         description="Score every system listed in leaderboard/systems.yaml (with bootstrap intervals) and print the\n"
         "Markdown table, or write it into README.md between the leaderboard markers.",
-        epilog="examples:\n  ceasefire-eval leaderboard\n  ceasefire-eval leaderboard --write\n  ceasefire-eval leaderboard --check\n",
+        epilog=_examples("ceasefire-eval leaderboard", "ceasefire-eval leaderboard --write", "ceasefire-eval leaderboard --check"),
     )
     p.add_argument("--write", action="store_true", help="write the table into README.md")
     p.add_argument("--check", action="store_true", help="exit 2 if README.md's table is out of date")
     p.add_argument("--root", default=".", help="repository root (default: the current folder)")
     p.set_defaults(func=cmd_leaderboard)
 
+
+def _add_report(sub) -> None:
     p = sub.add_parser(
-        "report",
-        help="a self-contained HTML error analysis of predictions against the gold",
-        formatter_class=_formatter,
+        "report", help="a self-contained HTML error analysis of predictions against the gold", formatter_class=formatter,
+        parents=options("gold", "bootstrap", "allow-missing", "strict", "schema"),
         description="Write one HTML file (no network needed to view it): the score table, each article with gold and\n"
         "predicted spans highlighted by layer, type and status (matched, missed, spurious, boundary or type\n"
         "error), filterable lists of mentions, triggers, claims and relations, the cross-article view, and an\n"
         "error chart per type. Everything from the data is escaped.",
-        epilog="examples:\n  ceasefire-eval report leaderboard/baseline.jsonl -o report.html\n  ceasefire-eval report my_system.jsonl -o report.html --bootstrap 1000\n",
+        epilog=_examples("ceasefire-eval report leaderboard/baseline.jsonl -o report.html",
+                         "ceasefire-eval report my_system.jsonl -o report.html --bootstrap 1000"),
     )
     p.add_argument("predictions", nargs="+", metavar="PRED", help="predictions in the record format")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
-    p.add_argument("--gold", metavar="PATH", help="gold records (default: the shipped data/gold)")
-    p.add_argument("--bootstrap", type=resamples, default=0, metavar="N", help="show 95%% intervals from N resamples of sentences")
-    p.add_argument("--allow-missing", action="store_true", help="score gold documents without predictions as empty")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
-    _strict_flag(p)
     p.set_defaults(func=cmd_report)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ceasefire-eval", description="Validate Ceasefire records and score predictions against the gold.",
+                                     formatter_class=formatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in (_add_validate, _add_score, _add_compare, _add_agree, _add_run, _add_prompt, _add_leaderboard, _add_report):
+        add(sub)
     return parser
 
 

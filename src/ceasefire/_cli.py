@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import Iterable
 
@@ -37,3 +38,63 @@ def write_or_check(path, current: str, new: str, *, check: bool, stale: str, wro
     atomic_write(path, new)
     print(wrote)
     return EXIT_OK
+
+
+# -- options shared by the commands of both tools ---------------------------------------------
+# Each option is declared once here; a command takes the ones it needs as argparse parents
+# (`parents=options("gold", "schema")`), so that names, types and help read the same everywhere.
+
+#: Upper bound on --bootstrap, --samples and --trials: 100,000 resamples already give
+#: percentile intervals far finer than two documents can support; more only costs memory.
+MAX_RESAMPLES = 100_000
+
+
+def bounded(convert, low, high, what: str, allowed: str):
+    """An argparse type: ``convert(value)`` within [low, high], else a message with what is allowed."""
+    def parse(value: str):
+        try:
+            n = convert(value)
+        except ValueError:
+            n = None
+        if n is None or not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}; allowed: {allowed}")
+        return n
+    return parse
+
+
+resamples = bounded(int, 0, MAX_RESAMPLES, "a number of resamples", f"0 (off) to {MAX_RESAMPLES:,}")
+positive_resamples = bounded(int, 1, MAX_RESAMPLES, "a positive number of resamples", f"1 to {MAX_RESAMPLES:,}")
+#: NumPy's generators take seeds from 0 to 2**32 - 1
+seed = bounded(int, 0, 2**32 - 1, "a seed", f"an integer from 0 to {2**32 - 1}")
+timeout = bounded(float, 0.001, 86_400, "a timeout", "seconds, more than 0 and at most 86400")
+port_number = bounded(int, 1, 65535, "a port number", "1 to 65535")
+
+OPTIONS: dict[str, tuple[tuple[str, ...], dict]] = {
+    "schema": (("--schema",), dict(metavar="PATH", help="schema file (default: the shipped schema.yaml)")),
+    "gold": (("--gold",), dict(metavar="PATH", help="gold records (default: the shipped data/gold)")),
+    "output": (("-o", "--output"), dict(metavar="FILE", help="write the result here (atomically) instead of stdout")),
+    "allow-missing": (("--allow-missing",), dict(action="store_true", help="score a gold document without predictions as empty instead of refusing; the output lists it")),
+    "strict": (("--strict",), dict(action="store_true", help="refuse predictions with text-only spans that cannot be placed (default: score them as false positives)")),
+    "bootstrap": (("--bootstrap",), dict(type=resamples, default=0, metavar="N", help="95%% confidence intervals from N resamples of sentences (default: 0, off)")),
+    "seed": (("--seed",), dict(type=seed, default=12345, help="random seed for resampling (default: 12345, as sacrebleu)")),
+    "port": (("--port",), dict(type=port_number, default=None, help="port on 127.0.0.1 (default: 8080, or for pull the port serve used)")),
+}
+
+
+def options(*names: str) -> list[argparse.ArgumentParser]:
+    """One argparse parent holding the named shared options."""
+    parent = argparse.ArgumentParser(add_help=False)
+    for name in names:
+        flags, kwargs = OPTIONS[name]
+        parent.add_argument(*flags, **kwargs)
+    return [parent]
+
+
+def add_format(p: argparse.ArgumentParser, *choices: str, default: str | None = None) -> None:
+    """--format with the command's choices (the first is the default unless given)."""
+    default = default or choices[0]
+    p.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
+
+
+def formatter(prog):
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
