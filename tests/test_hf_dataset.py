@@ -18,7 +18,7 @@ from ceasefire.annotate.publish import TOKEN_VARIABLES
 from ceasefire.data import data_dir
 from ceasefire.schema import load_schema
 
-from gold_helpers import load_gold
+from gold_helpers import D0, load_gold
 
 HF = data_dir() / "hf"
 HERE = Path(__file__).parent
@@ -141,11 +141,11 @@ def test_labels_are_classlabels_with_the_schemas_full_value_lists(loaded):
     event = {"type": list(schema.event_types), "mode": schema.all_modes, "polarity": list(schema.polarity),
              "modality": list(schema.modality), "arguments[].role": list(schema.roles)}
     claim = {"quote_type": list(schema.quote_type), "check_worthiness": list(schema.check_worthiness)}
-    relation = {"type": list(schema.relation_types)}
+    relation = {"type": list(schema.relation_types), "detail": list(schema.relation_detail)}
     expected = {
         "documents": {**{f"mentions[].{k}": v for k, v in mention.items()}, "entities[].type": mention["type"],
                       **{f"events[].{k}": v for k, v in event.items()}, **{f"claims[].{k}": v for k, v in claim.items()},
-                      "relations[].type": relation["type"]},
+                      **{f"relations[].{k}": v for k, v in relation.items()}},
         "mentions": mention, "entities": {"type": mention["type"]}, "events": event, "claims": claim,
         "relations": relation, "cross_document": relation,
         "tokens": {"tags[]": ["O"] + [f"{p}-{t}" for t in schema.mention_types for p in "BI"]},
@@ -154,6 +154,36 @@ def test_labels_are_classlabels_with_the_schemas_full_value_lists(loaded):
     # full lists, not the values that happen to occur: PROTEST and MIXED-free modes are in, unused
     used = {e["type"] for d in loaded["documents"].values() for e in d["events"]}
     assert "PROTEST" not in used and "PROTEST" in expected["events"]["type"]
+
+
+def test_optional_and_detail_are_in_every_config_where_the_items_are(loaded):
+    """`optional` (a bool, false where the record leaves it out), `optional_reason` and `detail`
+    (null where unset) reach every config of the items, with the gold's values."""
+    from collections import Counter
+
+    docs, corpus = load_gold()
+    schema = load_schema()
+    items = {layer: [x for d in docs.values() for x in d[layer]] for layer in ("mentions", "events", "claims", "relations")}
+    items["relations"] += corpus["relations"]
+    for layer in schema.optional_layers:
+        gold = sorted(x["optional_reason"] for x in items[layer] if x.get("optional"))
+        assert loaded["optional"][layer] == gold, layer
+        assert loaded["unset_optional"][layer] == 0, layer  # a bool in every row, never null
+    assert loaded["optional"]["cross_document"] == sorted(r["optional_reason"] for r in corpus["relations"] if r.get("optional"))
+    assert sum(len(v) for v in loaded["optional"].values()) > 0  # the gold has optional items, so this can fail
+    details = Counter(x.get("detail") for x in items["relations"])
+    assert loaded["detail"]["relations"] == {str(k): n for k, n in details.items()}
+    assert loaded["detail"]["cross_document"] == {str(k): n for k, n in Counter(r.get("detail") for r in corpus["relations"]).items()}
+    assert set(details) - {None} and None in details  # both set and unset values occur
+
+
+def test_a_written_unset_value_is_refused_not_silently_dropped():
+    from ceasefire.annotate.hf_dataset import all_features, rows
+
+    docs, corpus = load_gold()
+    docs[D0]["mentions"][0]["optional"] = False
+    with pytest.raises(ValueError, match=f"{D0}: mentions: {docs[D0]['mentions'][0]['id']}: optional: False is written"):
+        rows(docs, corpus, all_features(load_schema()))
 
 
 def test_token_config_tags_exactly_the_top_level_mentions(loaded):
