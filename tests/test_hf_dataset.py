@@ -210,6 +210,37 @@ def test_card_states_the_loss_from_nesting_as_computed():
     assert token_view_markdown(docs) in body
 
 
+def test_card_and_datasheet_report_the_honest_agreement_beside_published_figures():
+    """C-D and C, D against the gold, A-B as history, who made them, and published figures with
+    their sources: the generated blocks, as computed now, in the card and the datasheet."""
+    from ceasefire.annotate.reporting import PUBLISHED, WHO, agreement_markdown, published_markdown
+
+    _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
+    datasheet = (Path(__file__).resolve().parents[1] / "DATASHEET.md").read_text(encoding="utf-8")
+    table = agreement_markdown()
+    assert table.splitlines()[0] == "| layer | measure | C vs D | C vs gold | D vs gold | A vs B (history) |"
+    for text in (body, datasheet):
+        assert table.strip() in text and published_markdown().strip() in text and WHO in text
+    assert "upper bound" in WHO and "not human inter-annotator agreement" in WHO
+    for corpus, _, figure, source in PUBLISHED:
+        # a figure has the place it was found; a missing one says so, never an estimate
+        assert figure == "not found" or "https://" in source, corpus
+    assert any("0.754" in figure for _, _, figure, _ in PUBLISHED)
+
+
+def test_card_states_the_optional_items_per_layer_and_their_scoring():
+    from ceasefire.annotate.card_sections import optional_markdown
+
+    docs, corpus = load_gold()
+    _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
+    text = optional_markdown(docs, corpus, load_schema())
+    assert text in body
+    n = sum(1 for d in docs.values() for layer in ("mentions", "events", "claims", "relations") for x in d[layer] if x.get("optional"))
+    n += sum(1 for r in corpus["relations"] if r.get("optional"))
+    assert text.startswith(f"{n} gold items are marked `optional: true`")
+    assert "neither counted as missed" in text and "nor as a false positive" in text and "TAC KBP" in text
+
+
 def test_card_metadata_keys_as_the_hub_library_reads_them(loaded):
     card = loaded["card"]
     assert card["license"] == "other" and card["license_name"]
