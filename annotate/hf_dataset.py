@@ -15,8 +15,12 @@ format with labels as ClassLabel), flat views ``mentions``, ``entities``,
 :mod:`.token_view`). The nested features of ``documents`` are derived from the
 generated JSON Schema of the record format: every ``enum`` there (a value list
 of ``schema.yaml``) becomes a ClassLabel with the full list, so a change in
-``schema.yaml`` flows here too. The build is deterministic: building twice
-gives identical bytes.
+``schema.yaml`` flows here too. The keys that the record format writes only
+when set (a relation's ``detail``; ``optional`` and ``optional_reason`` on the
+items of the schema's optional layers) are in every row of every config where
+those items appear, with the values of :data:`UNSET` where the record has none,
+and :func:`records_from_rows` drops them again, so the records rebuild exactly.
+The build is deterministic: building twice gives identical bytes.
 """
 
 from __future__ import annotations

@@ -355,3 +355,20 @@ def test_a_renamed_mention_type_flows_into_the_classlabels(tmp_path):
     assert feats["mentions"]["type"].names[0] == "HUMAN" and "PERSON" not in feats["mentions"]["type"].names
     assert feats["documents"]["entities"].feature["type"].names[0] == "HUMAN"
     assert feats["tokens"]["tags"].feature.names[1:3] == ["B-HUMAN", "I-HUMAN"]
+
+
+def test_a_renamed_detail_value_and_optional_layers_flow_into_the_features(tmp_path):
+    """`detail` and the optional flags come from schema.yaml, like every other feature."""
+    from ceasefire.annotate.hf_dataset import all_features
+    from ceasefire.schema.model import SCHEMA_FILE
+
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    assert text.count("        SCOPE:\n") == 1
+    text = text.replace("        SCOPE:\n", "        COVERAGE:\n").replace("layers: [mentions, events, claims, relations]", "layers: [events, relations]")
+    (tmp_path / "schema.yaml").write_text(text, encoding="utf-8")
+    feats = all_features(load_schema(tmp_path / "schema.yaml"))
+    for detail in (feats["relations"]["detail"], feats["cross_document"]["detail"], feats["documents"]["relations"].feature["detail"]):
+        assert "COVERAGE" in detail.names and "SCOPE" not in detail.names
+    assert "optional" in feats["events"] and "optional" in feats["relations"] and "optional" in feats["cross_document"]
+    assert "optional" not in feats["mentions"] and "optional" not in feats["claims"]
+    assert "optional" not in feats["documents"]["claims"].feature and "detail" not in feats["events"]
