@@ -30,13 +30,14 @@ HEADLINE = {
 }
 
 #: Who made the annotations, said wherever agreement is reported (README, card, DATASHEET).
-WHO = ("All four annotators (A, B, C, D) are separate instances of the same AI language model (Anthropic's Claude); "
-       "each pair was given identical instructions. C and D worked only from guidelines 2.0 (general rules with "
-       "constructed examples, no answers for these articles), the schema and the texts, and saw neither the gold, nor "
-       "the decisions file, nor A, B or each other's work (`data/annotations/C/GIVEN.md`, `data/annotations/D/GIVEN.md`). "
-       "Their agreement therefore measures how determinate the written rules are for one model. It is not human "
-       "inter-annotator agreement, and it is an upper bound on it. A and B worked from guidelines 1.0, which settled hard "
-       "cases with examples taken from these two articles, so their agreement overstates even that.")
+WHO = ("All four annotators (A, B, C, D) are separate instances of the same AI language model (Anthropic's Claude). "
+       "C and D were given the same task description (the task in their `TASK.md` files differs only in folder names) and the same "
+       "files: guidelines 2.0 (general rules with constructed examples, no answers for these articles), the schema and "
+       "the texts. They saw neither the gold, nor the decisions file, nor A, B or each other's work "
+       "(`data/annotations/C/GIVEN.md`, `data/annotations/D/GIVEN.md`). Their agreement therefore measures how "
+       "determinate the written rules are for one model. It is not human inter-annotator agreement, and it is an upper "
+       "bound on it. A and B were given the same files as each other, with guidelines 1.0, which settled hard cases with "
+       "examples taken from these two articles, so their agreement overstates even that.")
 
 #: Published agreement of the schemes this one builds on: (corpus and citation, what was
 #: measured, figure, where the figure was found). "not found" where the project could not
