@@ -13,7 +13,7 @@ from ceasefire.schema import Schema
 from . import card_sections
 from .card import card_metadata, render_card
 from .hf_dataset import CONFIGS, build_files, manifest
-from .reporting import agreement_markdown, statistics_markdown
+from .reporting import agreement_markdown, published_markdown, statistics_markdown
 
 ROW_OF = {
     "documents": "article, with every layer",
@@ -91,8 +91,10 @@ def dataset_files(*, schema: Schema, gold: str | Path | None = None) -> tuple[di
         ("{codes}", card_sections.codes_markdown(schema)),
         ("{token_view}", card_sections.token_view_markdown(corpus.documents)),
         ("{cross_links}", card_sections.cross_links_markdown(corpus.corpus)),
+        ("{optional}", card_sections.optional_markdown(corpus.documents, corpus.corpus, schema)),
         ("{statistics}", statistics_markdown(corpus.documents, corpus.corpus).strip()),
         ("{agreement}", agreement_markdown().strip()),
+        ("{published}", published_markdown().strip()),
         ("{version}", __version__),
         ("{leaderboard}", _leaderboard()),
     ):

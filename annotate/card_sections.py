@@ -54,6 +54,8 @@ def codes_markdown(schema: Schema) -> str:
             ("code", "definition", "head → tail", "across articles"),
             [(f"`{k}`", r.definition, f"{schema.describe_endpoints(r.head)} → {schema.describe_endpoints(r.tail)}", "yes" if r.cross_document else "no")
              for k, r in schema.relation_types.items()])),
+        (f"Relation detail (`detail`: set on {', '.join(f'`{t}`' for t in schema.detail_types)}, null on every other type)", _table(
+            ("code", "definition", "anchor"), [(f"`{k}`", v["definition"], v["anchor"]) for k, v in schema.relation_detail.items()])),
     ]
     return "\n\n".join(f"**{title}**\n\n{table}" for title, table in parts)
 
@@ -99,6 +101,24 @@ def token_view_markdown(documents: dict[str, dict]) -> str:
             f"{total['crossing_pairs']} crossing pairs). Those {left} are only in the `mentions` and `documents` configs. "
             f"{joins} sentence breaks of the scorer's splitter fell inside a mention (\"U.S. and Russian officials\"), "
             "and those sentences are joined, so no tagged mention is cut.")
+
+
+def optional_markdown(documents: dict[str, dict], corpus: dict, schema: Schema) -> str:
+    """How many gold items are optional, per layer, and what that means for scoring."""
+    from .summary import summarize
+
+    counts = summarize(documents, corpus)["optional"]
+    spec = schema.raw["optional"]
+    names = {"relations": "relations within an article", "cross_document_relations": "relations between the articles"}
+    per_layer = ", ".join(f"{names.get(layer, layer)} {n}" for layer, n in counts.items())
+    return (f"{sum(counts.values())} gold items are marked `optional: true`, each with its `optional_reason` ({per_layer}). "
+            f"The schema's definition: \"{spec['definition']}\" This is the rule of the optional slots of the TAC KBP "
+            "slot-filling scorer: for scoring, an optional item is neither counted as missed when a prediction leaves it "
+            "out, nor as a false positive when a prediction has it. Adjudication marks an item optional only when it is "
+            f"genuinely debatable, and at most {schema.max_optional_share:.0%} of any layer "
+            f"({', '.join(schema.optional_layers)}). In every config where these items appear, `optional` is a bool "
+            "(false for all other items) and `optional_reason` is null unless `optional` is true, so "
+            "`ds.filter(lambda r: not r[\"optional\"])` keeps the undisputed items.")
 
 
 def cross_links_markdown(corpus: dict) -> str:

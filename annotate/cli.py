@@ -150,7 +150,11 @@ def cmd_datasheet(args) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: {path}: --path: cannot be read as UTF-8 text ({exc}); allowed: the datasheet file", file=sys.stderr)
         return EXIT_BAD_INPUT
-    new = datasheet_text(current)
+    try:
+        new = datasheet_text(current)
+    except ValueError as exc:
+        print(f"error: {path}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return write_or_check(path, current, new, check=args.check, wrote=f"wrote {path}",
                           stale="generated statistics or agreement are out of date; run `ceasefire-annotate datasheet`")
 
@@ -468,10 +472,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "datasheet",
-        help="regenerate the statistics and agreement figures in DATASHEET.md",
-        description="Recompute the blocks between <!-- generated:... --> markers in DATASHEET.md from the data:\n"
-        "counts per layer, type and article, and agreement between the annotations (ceasefire-eval agree).",
-        epilog="examples:\n  ceasefire-annotate datasheet\n  ceasefire-annotate datasheet --check",
+        help="regenerate the statistics and agreement figures in DATASHEET.md (or README.md)",
+        description="Recompute the blocks between <!-- generated:... --> markers in DATASHEET.md (or another file\n"
+        "given by --path, such as README.md) from the data: counts per layer, type and article, and\n"
+        "agreement between the annotations (ceasefire-eval agree) beside published figures.",
+        epilog="examples:\n  ceasefire-annotate datasheet\n  ceasefire-annotate datasheet --check\n"
+        "  ceasefire-annotate datasheet --path README.md",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--path", default="DATASHEET.md", help="the datasheet (default: DATASHEET.md)")

@@ -48,6 +48,17 @@ for config in CONFIGS:
 docs, corpus = records_from_rows(loaded["documents"], loaded["cross_document"], "ceasefire-gold", loaded_features)
 out["documents"] = docs
 out["corpus"] = corpus
+# optional items and relation details as each flat config gives them
+out["optional"], out["unset_optional"], out["detail"] = {}, {}, {}
+for config in ("mentions", "events", "claims", "relations", "cross_document"):
+    view = [decode_labels(r, loaded_features[config]) for r in loaded[config]]
+    out["optional"][config] = sorted(r["optional_reason"] for r in view if r["optional"] is True)
+    out["unset_optional"][config] = sum(r["optional"] is None for r in view)
+    if "detail" in loaded_features[config]:
+        rel = [r for r in view if config == "relations" or r["kind"] == "relation"]
+        out["detail"][config] = {}
+        for r in rel:
+            out["detail"][config][str(r["detail"])] = out["detail"][config].get(str(r["detail"]), 0) + 1
 out["tokens"] = [decode_labels(r, loaded_features["tokens"]) for r in loaded["tokens"]]
 out["card"] = DatasetCard.load(Path(folder) / "README.md").data.to_dict()
 print(json.dumps(out, ensure_ascii=False))

@@ -18,7 +18,7 @@ from ceasefire.annotate.publish import TOKEN_VARIABLES
 from ceasefire.data import data_dir
 from ceasefire.schema import load_schema
 
-from gold_helpers import load_gold
+from gold_helpers import D0, load_gold
 
 HF = data_dir() / "hf"
 HERE = Path(__file__).parent
@@ -141,11 +141,11 @@ def test_labels_are_classlabels_with_the_schemas_full_value_lists(loaded):
     event = {"type": list(schema.event_types), "mode": schema.all_modes, "polarity": list(schema.polarity),
              "modality": list(schema.modality), "arguments[].role": list(schema.roles)}
     claim = {"quote_type": list(schema.quote_type), "check_worthiness": list(schema.check_worthiness)}
-    relation = {"type": list(schema.relation_types)}
+    relation = {"type": list(schema.relation_types), "detail": list(schema.relation_detail)}
     expected = {
         "documents": {**{f"mentions[].{k}": v for k, v in mention.items()}, "entities[].type": mention["type"],
                       **{f"events[].{k}": v for k, v in event.items()}, **{f"claims[].{k}": v for k, v in claim.items()},
-                      "relations[].type": relation["type"]},
+                      **{f"relations[].{k}": v for k, v in relation.items()}},
         "mentions": mention, "entities": {"type": mention["type"]}, "events": event, "claims": claim,
         "relations": relation, "cross_document": relation,
         "tokens": {"tags[]": ["O"] + [f"{p}-{t}" for t in schema.mention_types for p in "BI"]},
@@ -154,6 +154,36 @@ def test_labels_are_classlabels_with_the_schemas_full_value_lists(loaded):
     # full lists, not the values that happen to occur: PROTEST and MIXED-free modes are in, unused
     used = {e["type"] for d in loaded["documents"].values() for e in d["events"]}
     assert "PROTEST" not in used and "PROTEST" in expected["events"]["type"]
+
+
+def test_optional_and_detail_are_in_every_config_where_the_items_are(loaded):
+    """`optional` (a bool, false where the record leaves it out), `optional_reason` and `detail`
+    (null where unset) reach every config of the items, with the gold's values."""
+    from collections import Counter
+
+    docs, corpus = load_gold()
+    schema = load_schema()
+    items = {layer: [x for d in docs.values() for x in d[layer]] for layer in ("mentions", "events", "claims", "relations")}
+    items["relations"] += corpus["relations"]
+    for layer in schema.optional_layers:
+        gold = sorted(x["optional_reason"] for x in items[layer] if x.get("optional"))
+        assert loaded["optional"][layer] == gold, layer
+        assert loaded["unset_optional"][layer] == 0, layer  # a bool in every row, never null
+    assert loaded["optional"]["cross_document"] == sorted(r["optional_reason"] for r in corpus["relations"] if r.get("optional"))
+    assert sum(len(v) for v in loaded["optional"].values()) > 0  # the gold has optional items, so this can fail
+    details = Counter(x.get("detail") for x in items["relations"])
+    assert loaded["detail"]["relations"] == {str(k): n for k, n in details.items()}
+    assert loaded["detail"]["cross_document"] == {str(k): n for k, n in Counter(r.get("detail") for r in corpus["relations"]).items()}
+    assert set(details) - {None} and None in details  # both set and unset values occur
+
+
+def test_a_written_unset_value_is_refused_not_silently_dropped():
+    from ceasefire.annotate.hf_dataset import all_features, rows
+
+    docs, corpus = load_gold()
+    docs[D0]["mentions"][0]["optional"] = False
+    with pytest.raises(ValueError, match=f"{D0}: mentions: {docs[D0]['mentions'][0]['id']}: optional: False is written"):
+        rows(docs, corpus, all_features(load_schema()))
 
 
 def test_token_config_tags_exactly_the_top_level_mentions(loaded):
@@ -178,6 +208,37 @@ def test_card_states_the_loss_from_nesting_as_computed():
     docs, _ = load_gold()
     _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
     assert token_view_markdown(docs) in body
+
+
+def test_card_and_datasheet_report_the_honest_agreement_beside_published_figures():
+    """C-D and C, D against the gold, A-B as history, who made them, and published figures with
+    their sources: the generated blocks, as computed now, in the card and the datasheet."""
+    from ceasefire.annotate.reporting import PUBLISHED, WHO, agreement_markdown, published_markdown
+
+    _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
+    datasheet = (Path(__file__).resolve().parents[1] / "DATASHEET.md").read_text(encoding="utf-8")
+    table = agreement_markdown()
+    assert table.splitlines()[0] == "| layer | measure | C vs D | C vs gold | D vs gold | A vs B (history) |"
+    for text in (body, datasheet):
+        assert table.strip() in text and published_markdown().strip() in text and WHO in text
+    assert "upper bound" in WHO and "not human inter-annotator agreement" in WHO
+    for corpus, _, figure, source in PUBLISHED:
+        # a figure has the place it was found; a missing one says so, never an estimate
+        assert figure == "not found" or "https://" in source, corpus
+    assert any("0.754" in figure for _, _, figure, _ in PUBLISHED)
+
+
+def test_card_states_the_optional_items_per_layer_and_their_scoring():
+    from ceasefire.annotate.card_sections import optional_markdown
+
+    docs, corpus = load_gold()
+    _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
+    text = optional_markdown(docs, corpus, load_schema())
+    assert text in body
+    n = sum(1 for d in docs.values() for layer in ("mentions", "events", "claims", "relations") for x in d[layer] if x.get("optional"))
+    n += sum(1 for r in corpus["relations"] if r.get("optional"))
+    assert text.startswith(f"{n} gold items are marked `optional: true`")
+    assert "neither counted as missed" in text and "nor as a false positive" in text and "TAC KBP" in text
 
 
 def test_card_metadata_keys_as_the_hub_library_reads_them(loaded):
@@ -294,3 +355,20 @@ def test_a_renamed_mention_type_flows_into_the_classlabels(tmp_path):
     assert feats["mentions"]["type"].names[0] == "HUMAN" and "PERSON" not in feats["mentions"]["type"].names
     assert feats["documents"]["entities"].feature["type"].names[0] == "HUMAN"
     assert feats["tokens"]["tags"].feature.names[1:3] == ["B-HUMAN", "I-HUMAN"]
+
+
+def test_a_renamed_detail_value_and_optional_layers_flow_into_the_features(tmp_path):
+    """`detail` and the optional flags come from schema.yaml, like every other feature."""
+    from ceasefire.annotate.hf_dataset import all_features
+    from ceasefire.schema.model import SCHEMA_FILE
+
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    assert text.count("        SCOPE:\n") == 1
+    text = text.replace("        SCOPE:\n", "        COVERAGE:\n").replace("layers: [mentions, events, claims, relations]", "layers: [events, relations]")
+    (tmp_path / "schema.yaml").write_text(text, encoding="utf-8")
+    feats = all_features(load_schema(tmp_path / "schema.yaml"))
+    for detail in (feats["relations"]["detail"], feats["cross_document"]["detail"], feats["documents"]["relations"].feature["detail"]):
+        assert "COVERAGE" in detail.names and "SCOPE" not in detail.names
+    assert "optional" in feats["events"] and "optional" in feats["relations"] and "optional" in feats["cross_document"]
+    assert "optional" not in feats["mentions"] and "optional" not in feats["claims"]
+    assert "optional" not in feats["documents"]["claims"].feature and "detail" not in feats["events"]

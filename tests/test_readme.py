@@ -23,3 +23,33 @@ def test_ci_runs_the_readme_test_command_verbatim():
     _, tests = _commands()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert tests in ci
+
+
+def test_readme_figures_are_generated_and_current(run_cli):
+    """The README's counts, agreement and published figures are the generated blocks, current."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for block in ("statistics", "agreement-summary", "published-agreement"):
+        assert f"<!-- generated:{block} -->" in text, block
+    r = run_cli("ceasefire-annotate", "datasheet", "--check", "--path", "README.md")
+    assert r.returncode == 0, r.stderr
+
+
+def test_readme_says_who_annotated_and_what_the_agreement_measures():
+    from ceasefire.annotate.reporting import PAIRS, WHO
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    data = text[text.index("## The data"):text.index("## Loading with `datasets`")]
+    assert WHO in data and "No human annotated or adjudicated" in data
+    assert [label for label, _, _ in PAIRS][:3] == ["C vs D", "C vs gold", "D vs gold"]
+    assert "| C vs D | C vs gold | D vs gold | A vs B (history) |" in data
+    # the guidelines no longer name the answers: README must not say they do
+    assert "settled\n  with an example from the articles" not in text and "version 2.0" in text
+
+
+def test_a_file_without_generated_blocks_is_refused(run_cli, tmp_path):
+    doc = tmp_path / "notes.md"
+    doc.write_text("# Notes\n\nno blocks here\n", encoding="utf-8")
+    r = run_cli("ceasefire-annotate", "datasheet", "--check", "--path", doc)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"{doc}: no generated block found; allowed markers: <!-- generated:statistics -->" in r.stderr
+    assert doc.read_text(encoding="utf-8") == "# Notes\n\nno blocks here\n"
