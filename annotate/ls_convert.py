@@ -204,7 +204,7 @@ def to_task(doc: dict, links: list[dict], corpus_id: str, *, as_: str = "annotat
             pass_: str = ALL, picks: dict | None = None, targets: list[dict] | None = None, all_links: list[dict] | None = None) -> dict:
     head_links = [r for r in links if r["head"]["doc"] == doc["id"]]
     data = {"text": doc["text"], "doc_id": doc["id"], "title": (doc.get("meta") or {}).get("title") or doc["id"],
-            "meta": doc.get("meta") or {}, "corpus_id": corpus_id, "pass": pass_,
+            "meta": doc.get("meta"), "corpus_id": corpus_id, "pass": pass_,
             **(picks or pick_lists({doc["id"]: doc})), LINK_TARGETS: targets or [],
             "links_info": links_info(doc["id"], all_links if all_links is not None else head_links)}
     if pass_ != ALL:
@@ -470,7 +470,7 @@ class _Reader:
                     self.bad(f"region {m['id']}", v, f"gives entity {eid!r} the {key} {v!r}, but another mention gives {ent[key]!r}", f"one {key} per entity")
                 ent[key] = v
                 ent["_typed"].add(key)
-        out = []
+        out, unnamed = [], []
         for eid, ent in entities.items():
             prior = base_entities.get(eid) or known.get(eid)
             if prior:
@@ -479,12 +479,12 @@ class _Reader:
                     if key not in ent["_typed"]:
                         ent[key] = prior.get(key)
             del ent["_typed"]
-            if ent["name"] is None:
-                if self.names_required:
-                    self.bad(f"entity {eid}", eid, "has no name: type it in 'Entity name' on one of its mentions", "the canonical name on at least one mention")
-                continue  # predictions may leave entities unnamed: no entity record then
-            out.append(ent)
-        return out
+            (out if ent["name"] is not None else unnamed).append(ent)
+        if unnamed and (self.names_required or out):
+            for ent in unnamed:
+                self.bad(f"entity {ent['id']}", ent["id"], "has no name: type it in 'Entity name' on one of its mentions",
+                         "the canonical name on at least one mention" + ("" if self.names_required else " (or no entity named at all)"))
+        return out if out or not unnamed else None  # None: predictions without entity records
 
     # phase 6: cross-document links on their head region
     def read_links(self) -> list[dict]:
@@ -566,8 +566,11 @@ def from_results(data: dict, results: list, schema: Schema, *, names_required: b
     rels = reader.read_relations(relation_items, events, claims)
     entities = reader.build_entities(mentions) if pass_ in (ALL, "actors") else []
     links = reader.read_links()
-    doc = {"id": reader.doc_id, "meta": data.get("meta") or {}, "text": reader.text, "mentions": mentions, "entities": entities,
+    doc = {"id": reader.doc_id, "meta": data.get("meta"), "text": reader.text, "mentions": mentions, "entities": entities,
            "events": list(events.values()), "claims": list(claims.values()), "relations": rels}
+    for key in ("meta", "entities"):  # predictions may have neither
+        if doc[key] is None:
+            del doc[key]
     if pass_ != ALL:
         doc, links = reader.merge_into_base(doc, links)
     return Converted(canonical_document(doc, list(schema.roles)), links, reader.problems)
