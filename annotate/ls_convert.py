@@ -155,6 +155,10 @@ def _quote(span: dict, limit: int = 40) -> str:
     return "“" + (t if len(t) <= limit else t[: limit - 1] + "…") + "”"
 
 
+def _option(stored: str, shown: str) -> dict:
+    return {"value": shown, "alias": stored, "html": shown}
+
+
 def pick_lists(documents: dict[str, dict]) -> dict[str, list[dict]]:
     """The corpus's entities and event clusters as options (value = id, html = what is shown)."""
     names: dict[str, dict] = {}
@@ -169,9 +173,10 @@ def pick_lists(documents: dict[str, dict]) -> dict[str, list[dict]]:
         for e in documents[d].get("events") or []:
             if e.get("cluster"):
                 clusters[e["cluster"]].append(f"{e['type']} {_quote(e['trigger'], 25)}")
-    entity_opts = [{"value": eid, "html": f"{ent['name']} ({eid})" if ent.get("name") else eid}
+    # the select list shows `value` and stores `alias` (it ignores `html`): show the name, store the id
+    entity_opts = [_option(eid, f"{ent['name']} ({eid})" if ent.get("name") else eid)
                    for eid, ent in sorted(names.items(), key=lambda kv: ((kv[1].get("name") or kv[0]).casefold(), kv[0]))]
-    cluster_opts = [{"value": cid, "html": f"{cid}: " + "; ".join(sorted(set(seen))[:3])} for cid, seen in sorted(clusters.items())]
+    cluster_opts = [_option(cid, f"{cid}: " + "; ".join(sorted(set(seen))[:3])) for cid, seen in sorted(clusters.items())]
     info = {eid: {k: ent.get(k) for k in ("type", "name", "qid")} for eid, ent in sorted(names.items())}
     return {ENTITIES: entity_opts, ENTITY_INFO: info, CLUSTERS: cluster_opts}
 
@@ -183,9 +188,9 @@ def link_targets(documents: dict[str, dict], doc_id: str) -> list[dict]:
         if d == doc_id:
             continue
         for e in documents[d].get("events") or []:
-            out.append({"value": f"{d} {e['id']}", "html": f"{d[:3]} {e['id']} {e['type']} {_quote(e['trigger'])}"})
+            out.append(_option(f"{d} {e['id']}", f"{d[:3]} {e['id']} {e['type']} {_quote(e['trigger'])}"))
         for c in documents[d].get("claims") or []:
-            out.append({"value": f"{d} {c['id']}", "html": f"{d[:3]} {c['id']} claim {_quote(c['content'])}"})
+            out.append(_option(f"{d} {c['id']}", f"{d[:3]} {c['id']} claim {_quote(c['content'])}"))
     return out
 
 

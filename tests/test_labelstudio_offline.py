@@ -288,11 +288,11 @@ def test_required_fields_carry_their_own_condition():
 def test_ids_are_picked_from_the_corpus_with_their_names():
     g = gold()
     task = tasks_for(g.documents, g.corpus)[0]
-    options = {o["value"]: o["html"] for o in task["data"]["entities"]}
+    options = {o["alias"]: o["value"] for o in task["data"]["entities"]}
     assert options["putin"] == "Vladimir Putin (putin)"
     assert {e["id"] for d in g.documents.values() for e in d["entities"]} == set(options)
-    assert {e["cluster"] for d in g.documents.values() for e in d["events"] if e.get("cluster")} == {o["value"] for o in task["data"]["event_clusters"]}
-    assert all(not o["value"].startswith("000_") for o in task["data"]["link_targets"]), "links point to the other articles"
+    assert {e["cluster"] for d in g.documents.values() for e in d["events"] if e.get("cluster")} == {o["alias"] for o in task["data"]["event_clusters"]}
+    assert all(not o["alias"].startswith("000_") for o in task["data"]["link_targets"]), "links point to the other articles"
 
 
 def _edit(task, fn):
