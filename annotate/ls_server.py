@@ -130,6 +130,8 @@ class Server:
         if port_in_use(self.port):
             raise ServerError(f"port {self.port} on {HOST} is already in use (Label Studio would silently move to another port); choose another with --port")
         private_folder(self.folder)
+        for old in self.folder.glob("label_studio.sqlite3*"):  # made by an older version with the default mode
+            old.chmod(0o600)
         log = os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         cmd = [label_studio_executable(), "start", "--no-browser", "--internal-host", HOST, "--port", str(self.port),
                "--data-dir", str(self.folder), "--enable-legacy-api-token"]

@@ -39,14 +39,14 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # where a string of the article is on screen: first and last character, after scrolling it into view
-TEXT_RECT = """(needle) => {
+TEXT_RECT = """([needle, length]) => {
   const root = [...document.querySelectorAll('[class*=richtext]')].filter(e => e.textContent.includes(needle)).pop();
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let full = '', nodes = [];
   while (walker.nextNode()) { nodes.push([walker.currentNode, full.length]); full += walker.currentNode.textContent; }
   const at = full.indexOf(needle);
   function point(off) { for (const [n, s] of nodes) { if (off >= s && off < s + n.textContent.length) return [n, off - s]; } }
-  const [n1, o1] = point(at); const [n2, o2] = point(at + needle.length - 1);
+  const [n1, o1] = point(at); const [n2, o2] = point(at + length - 1);
   n1.parentElement.scrollIntoView({block: 'center'});
   const r = document.createRange();
   r.setStart(n1, o1); r.setEnd(n1, o1 + 1); const a = r.getBoundingClientRect();
@@ -71,15 +71,16 @@ def open_task(page, url: str, project: int, task: int) -> None:
 
 def select_text(page, needle: str) -> None:
     """Drag the mouse over `needle` in the article, as an annotator selects a span."""
-    r = page.evaluate(TEXT_RECT, needle)
+    r = page.evaluate(TEXT_RECT, [needle, len(needle)])
     page.mouse.move(r["x1"], r["y"])
     page.mouse.down()
     page.mouse.move(r["x2"], r["y"], steps=8)
     page.mouse.up()
 
 
-def click_text(page, needle: str) -> None:
-    r = page.evaluate(TEXT_RECT, needle)
+def click_text(page, needle: str, *, first: int | None = None) -> None:
+    """Click `needle` in the article (its middle, or the middle of its `first` characters)."""
+    r = page.evaluate(TEXT_RECT, [needle, first or len(needle)])
     page.mouse.click((r["x1"] + r["x2"]) / 2, r["y"])
 
 

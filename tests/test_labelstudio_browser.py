@@ -160,7 +160,8 @@ def _draft_id(served, task_id):
 
 def test_annotator_labels_a_span_picks_its_entity_and_draws_relations(served, page, tmp_path):
     """A new LOCATION span selected with the mouse, its level clicked, its entity picked from the list,
-    a relation drawn from it, a second label put on an existing relation; Update; `pull`."""
+    a relation drawn to it from an event and labelled, a second label put on an existing relation;
+    Update (the task was submitted before); `pull` gives exactly the gold plus these edits."""
     g = gold()
     t0 = time.monotonic()
     open_task(page, served["url"], served["project"], _task_ids(served)[DOC0])
@@ -171,10 +172,13 @@ def test_annotator_labels_a_span_picks_its_entity_and_draws_relations(served, pa
     page.locator("label.lsf-choice__checkbox", has_text="NAM").first.click()
     page.locator("div:has(> h4:text-is('Entity (pick one of the corpus)')) [data-testid=select-trigger]").click()
     page.get_by_text("Middle East (middle_east)", exact=True).click()
+    click_text(page, "call also", first=4)  # the CONSULT trigger "call"
     page.get_by_role("button", name="Create Relation").click()
-    click_text(page, "Iran from")
-    _label_relation(page, "Middle Eastern", "Iran", "SUPPORTS")
-    _label_relation(page, "agreed", "Black Sea", "LOCATION")
+    click_text(page, "Middle Eastern")
+    _add_relation_label(page, -1, "LOCATION", was="")
+    gold_relations = [x for x in tasks_for(g.documents, g.corpus)[0]["annotations"][0]["result"] if x["type"] == "relation"]
+    leader_of = next(i for i, x in enumerate(gold_relations) if x["labels"] == ["LEADER_OF"])
+    _add_relation_label(page, leader_of, "MEMBER_OF", was="LEADER_OF")
     assert submit(page) == 200
     docs, corpus, _ = _pull(served, tmp_path)
     text = g.documents[DOC0]["text"]
@@ -185,22 +189,27 @@ def test_annotator_labels_a_span_picks_its_entity_and_draws_relations(served, pa
     expected = copy.deepcopy(g.documents[DOC0])
     expected["mentions"].append({"id": new_id, "start": start, "end": start + len("Middle Eastern"), "text": "Middle Eastern",
                                  "type": "LOCATION", "level": "NAM", "entity": "middle_east"})
-    iran = next(m["id"] for m in expected["mentions"] if m["text"] == "Iran")
-    expected["relations"].append({"id": "", "type": "SUPPORTS", "head": new_id, "tail": iran})
+    next(e for e in expected["events"] if e["id"] == "v31")["arguments"].append({"role": "LOCATION", "ref": new_id})
+    head, tail = gold_relations[leader_of]["from_id"], gold_relations[leader_of]["to_id"]
+    expected["relations"].append({"id": "", "type": "MEMBER_OF", "head": head, "tail": tail})
     assert docs[DOC0] == canonical_document(expected, list(SCHEMA.roles))
     assert docs[DOC4] == g.documents[DOC4] and corpus == g.corpus
 
 
-def _label_relation(page, head_text, tail_text, label):
-    """Open the Relations panel, find the relation head -> tail, add a label to it."""
+def _add_relation_label(page, index: int, label: str, *, was: str):
+    """In the Relations panel, open relation number `index` (-1: the last) and add `label` to its labels."""
     page.locator(".lsf-relations__section-tab, [class*=tabs]").get_by_text("Relations").first.click()
-    row = page.locator(".lsf-relations__item").filter(has_text=head_text).filter(has_text=tail_text).first
+    rows = page.locator(".lsf-relations__item")
+    row = rows.last if index == -1 else rows.nth(index)
+    row.scroll_into_view_if_needed()
     row.hover()
-    row.locator(".lsf-relations__action").first.click()
-    meta = page.locator(".lsf-relation-meta, [class*=relation-meta]").first
-    meta.locator("[data-testid=select-trigger], .ant-select").first.click()
-    page.get_by_text(label, exact=True).last.click()
+    row.get_by_role("button", name="Show Relation Labels").click()
+    trigger = row.locator(".lsf-relation-meta [data-testid^=select-trigger]")
+    assert (trigger.get_attribute("data-value") or "") == was
+    trigger.click()
+    page.locator("[data-radix-popper-content-wrapper]").get_by_text(label, exact=True).click()
     page.keyboard.press("Escape")
+    assert trigger.get_attribute("data-value") == ",".join(x for x in (was, label) if x)
 
 
 def test_reviewing_a_systems_output_gives_back_exactly_that_output(served, page):
