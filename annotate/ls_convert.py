@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ceasefire.schema import Schema
-from ceasefire.schema.records import canonical_document
+from ceasefire.schema.records import DOC_LAYERS, canonical_document
 
 from .ls_config import (ALL, ATTR, CLAIM, CLAIM_PARTS, CLUSTERS, CONTENT, CUE, ENTITIES, ENTITY_INFO, LABELS_SHOWN, LINK_TARGETS, MENTION,
                         OWNS, TEXT, TRIGGER, cross_document_types, link_control, mode_control, relation_labels)
@@ -212,8 +212,9 @@ def to_task(doc: dict, links: list[dict], corpus_id: str, *, as_: str = "annotat
             "meta": doc.get("meta"), "corpus_id": corpus_id, "pass": pass_,
             **(picks or pick_lists({doc["id"]: doc})), LINK_TARGETS: targets or [],
             "links_info": links_info(doc["id"], all_links if all_links is not None else head_links)}
-    if pass_ != ALL:
-        data["base"] = {"document": doc, "links": head_links}
+    if pass_ != ALL:  # a fresh task (`as_="none"`) starts from no annotation at all
+        fresh = {k: v for k, v in doc.items() if k not in DOC_LAYERS} | {k: [] for k in DOC_LAYERS}
+        data["base"] = {"document": fresh, "links": []} if as_ == "none" else {"document": doc, "links": head_links}
     if as_ == "none":
         return {"data": data}
     result = to_results(doc, head_links, pass_)

@@ -20,8 +20,8 @@ import pytest
 
 from ceasefire.annotate.ls_convert import tasks_for
 from ceasefire.annotate.ls_import import import_tasks
-from ceasefire.annotate.ls_server import Credentials, client, ensure_project, export_full_json, find_project, free_port
-from ceasefire.annotate.ls_config import build_config
+from ceasefire.annotate.ls_config import PASSES, build_config
+from ceasefire.annotate.ls_server import Credentials, client, ensure_project, export_full_json, find_project, free_port, project_title
 from ceasefire.eval.gold import load_gold, load_predictions
 from ceasefire.schema import load_schema
 from ceasefire.schema.records import canonical_document
@@ -227,3 +227,50 @@ def test_reviewing_a_systems_output_gives_back_exactly_that_output(served, page)
     assert problems == []
     assert {d: canonical_document(doc, list(SCHEMA.roles)) for d, doc in pred.documents.items()} == docs
     assert corpus == pred.corpus
+
+
+@pytest.mark.parametrize("pass_", PASSES)
+def test_each_pass_view_submits_and_pull_merges_it(served, page, tmp_path, pass_):
+    """The gold pre-annotated in a pass's view, submitted in the UI, comes back as the gold from
+    `pull --pass`: the pass's layers from the submission, the others from the task's base."""
+    g = gold()
+    ls = served["ls"]
+    pid = ensure_project(ls, build_config(SCHEMA, pass_), title=project_title(pass_))
+    ls.projects.import_tasks(id=pid, request=tasks_for(g.documents, g.corpus, as_="predictions", pass_=pass_), return_task_ids=True)
+    for t in ls.tasks.list(project=pid):
+        open_task(page, served["url"], pid, t.id)
+        assert submit(page) == 201
+    docs, corpus, notes = _pull(served, tmp_path, "--pass", pass_)
+    assert "not submitted" not in notes
+    assert docs == g.documents and corpus == g.corpus
+
+
+def test_a_fresh_task_asks_for_required_fields_then_submits(served, page):
+    """A task without pre-annotations in the actors view: Submit is refused while the new mention
+    has no level, and accepted once it has one; the record holds that mention and its entity."""
+    g = gold()
+    ls = served["ls"]
+    pid = ensure_project(ls, build_config(SCHEMA, "actors"), title="fresh actors")
+    fresh = tasks_for(g.documents, g.corpus, as_="none", pass_="actors")
+    ls.projects.import_tasks(id=pid, request=[t for t in fresh if t["data"]["doc_id"] == DOC0], return_task_ids=True)
+    task = next(iter(ls.tasks.list(project=pid)))
+    open_task(page, served["url"], pid, task.id)
+    page.locator(".lsf-label", has_text="LOCATION").first.click()
+    select_text(page, "Middle Eastern")
+    page.get_by_role("button", name="Submit").click()
+    page.get_by_text('"level" is required').first.wait_for(timeout=10000)
+    page.keyboard.press("Escape")  # closes the message
+    click_text(page, "Middle Eastern")
+    page.locator("label.lsf-choice__checkbox", has_text="NAM").first.click()
+    page.locator("div:has(> h4:text-is('Entity (pick one of the corpus)')) [data-testid=select-trigger]").click()
+    page.get_by_text("Middle East (middle_east)", exact=True).click()
+    assert submit(page) == 201
+    docs, _, problems = import_tasks(export_full_json(ls, pid), "fresh", SCHEMA)
+    start = g.documents[DOC0]["text"].index("Middle Eastern")
+    (mention,) = docs[DOC0]["mentions"]
+    assert {k: v for k, v in mention.items() if k != "id"} == {"start": start, "end": start + 14, "text": "Middle Eastern", "type": "LOCATION",
+                                                                "level": "NAM", "entity": "middle_east"}
+    assert docs[DOC0]["entities"] == [e for e in g.documents[DOC0]["entities"] if e["id"] == "middle_east"]
+    assert docs[DOC0]["events"] == [] and docs[DOC0]["claims"] == [] and docs[DOC0]["relations"] == []
+    # the record is complete for this pass only: the validator reports the layers still to do, nothing else
+    assert all("mentions" not in p.field for p in problems)

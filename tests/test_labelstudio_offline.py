@@ -330,3 +330,59 @@ def test_a_pass_refuses_changes_to_layers_it_does_not_own():
     _edit(tasks[0], move_a_mention)
     _, _, problems = import_tasks(_export(tasks), "claims.json", SCHEMA)
     assert len(problems) == 1 and "was added or changed in the claims pass, which does not own mention regions" in problems[0].message
+
+
+# --- what `pull` takes, and the review round trip without a server -----------------------------
+
+def _task_with(annotations=(), drafts=(), predictions=()):
+    g = gold()
+    task = tasks_for({"000_8ce9f93fccec955a": g.documents["000_8ce9f93fccec955a"]}, g.corpus)[0]
+    result = task["annotations"][0]["result"]
+    return {"id": 7, "data": task["data"], "annotations": [{"result": result, **a} for a in annotations],
+            "drafts": [{"result": result, **d} for d in drafts], "predictions": [{"result": result, **p} for p in predictions]}
+
+
+def test_pull_says_whose_annotation_it_took_and_names_drafts():
+    task = _task_with(annotations=[{"id": 1, "completed_by": 3, "updated_at": "2026-11-28T10:00:00Z"},
+                                   {"id": 2, "completed_by": {"email": "b@x"}, "updated_at": "2026-11-28T11:00:00Z"}],
+                      drafts=[{"id": 9, "user": "c@x", "updated_at": "2026-11-28T12:00:00Z"}])
+    notes = []
+    import_tasks([task], "export.json", SCHEMA, notes=notes)
+    assert "2 annotations (#1 by user 3, #2 by user b@x): took the newest, #2 by user b@x" in notes[0]
+    assert "unsubmitted draft #9 by user c@x, NOT included" in notes[1]
+    notes = []
+    import_tasks([task], "export.json", SCHEMA, drafts=True, notes=notes)
+    assert "took the unsubmitted draft #9 by user c@x (--drafts)" in notes[1]
+
+
+def test_an_unsubmitted_task_is_named_not_passed_off_as_annotated():
+    notes = []
+    import_tasks([_task_with(predictions=[{"id": 4, "model_version": "baseline"}])], "export.json", SCHEMA, notes=notes)
+    assert notes == ["task 7 (000_8ce9f93fccec955a): not submitted: took its pre-annotation (prediction #4, model_version 'baseline')"]
+
+
+def test_review_tasks_convert_back_to_exactly_the_predictions(run_cli, tmp_path):
+    from ceasefire.eval.gold import load_gold, load_predictions
+
+    baseline = ROOT / "leaderboard" / "baseline.jsonl"
+    r = run_cli("ceasefire-annotate", "tasks", baseline, "--as-predictions", "-o", tmp_path / "review.json")
+    assert r.returncode == 0, r.stderr
+    tasks = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))
+    assert {t["predictions"][0]["model_version"] for t in tasks} == {"baseline"}
+    r = run_cli("ceasefire-annotate", "import", tmp_path / "review.json", "--predictions", "-o", tmp_path / "back.jsonl")
+    assert r.returncode == 0, r.stderr
+    g = load_gold(None, schema=SCHEMA)
+    pred, _ = load_predictions([baseline], g, schema=SCHEMA, allow_missing=True)
+    back, _ = load_predictions([tmp_path / "back.jsonl"], g, schema=SCHEMA, allow_missing=True)
+    assert back.documents == {d: canonical_document(doc, list(SCHEMA.roles)) for d, doc in pred.documents.items()}
+    assert back.corpus == pred.corpus
+    r = run_cli("ceasefire-annotate", "tasks", baseline, "--as-predictions", "--model-version", "v2")
+    assert {t["predictions"][0]["model_version"] for t in json.loads(r.stdout)} == {"v2"}
+
+
+def test_a_fresh_pass_task_starts_from_nothing():
+    g = gold()
+    task = tasks_for(g.documents, g.corpus, as_="none", pass_="actors")[0]
+    base = task["data"]["base"]["document"]
+    assert all(base[layer] == [] for layer in ("mentions", "entities", "events", "claims", "relations"))
+    assert base["text"] == g.documents[task["data"]["doc_id"]]["text"]
