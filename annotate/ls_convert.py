@@ -26,7 +26,7 @@ from typing import Any
 from ceasefire.schema import Schema
 from ceasefire.schema.records import DOC_LAYERS, canonical_document
 
-from .ls_config import (ALL, ATTR, CLAIM, CLAIM_PARTS, CLUSTERS, CONTENT, CUE, ENTITIES, ENTITY_INFO, LABELS_SHOWN, LINK_TARGETS, MENTION,
+from .ls_config import (ALL, ATTR, CLAIM, CLAIM_PARTS, CLUSTERS, CONTENT, CUE, ENTITIES, ENTITY_INFO, LABELS_EDITED, LABELS_SHOWN, LINK_TARGETS, MENTION,
                         OWNS, TEXT, TRIGGER, cross_document_types, link_control, mode_control, relation_labels)
 
 OLD_LINK_FIELDS = (ATTR["links"], ATTR["links"] + "_claim")  # typed link lines of older exports
@@ -50,8 +50,6 @@ def per_region_fields(schema: Schema) -> dict[str, dict[str, str]]:
 
 # older exports typed the entity and the cluster in a TextArea of the same name
 OLD_TEXTAREAS = {ATTR["entity"], ATTR["cluster"]}
-IGNORED_ITEM_KEYS = {"id", "from_name", "to_name", "type", "value", "origin", "readonly", "hidden", "score", "parentID",
-                     "from_id", "to_id", "direction", "labels", "item_index", "original_width", "original_height", "image_rotation"}
 
 
 def cue_region_id(claim_id: str) -> str:
@@ -81,8 +79,7 @@ def _relations(pairs: dict[tuple[str, str], list[str]]) -> list[dict]:
 
 def _layers(pass_: str) -> tuple[set[str], set[str]]:
     """(kinds of region with their fields and relations, kinds of region drawn bare) in a pass."""
-    edited = {ALL: {MENTION, TRIGGER, CLAIM}, "actors": {MENTION}, "events": {TRIGGER}, "claims": {CLAIM}, "relations": set()}[pass_]
-    return edited, set(LABELS_SHOWN[pass_])
+    return set(LABELS_EDITED[pass_]), set(LABELS_SHOWN[pass_])
 
 
 def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> list[dict]:

@@ -33,7 +33,6 @@ def export_like(documents, corpus, *, seed=0, origin=True):
 
 import shutil  # noqa: E402
 import time  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]

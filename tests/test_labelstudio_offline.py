@@ -1,6 +1,5 @@
 """Label Studio config, tasks and the export importer, without a server."""
 
-import copy
 import json
 import string
 
@@ -9,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ceasefire.annotate.ls_config import build_config
-from ceasefire.annotate.ls_convert import cue_region_id, from_results, tasks_for, to_results
+from ceasefire.annotate.ls_convert import from_results, tasks_for
 from ceasefire.annotate.ls_import import import_tasks
 from ceasefire.schema import load_schema
 from ceasefire.schema.model import SCHEMA_FILE
