@@ -6,22 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, port_number, print_problems, write_or_check
 from ceasefire.schema import InputError, SchemaError, load_schema
 from ceasefire.schema.json_schema import committed_files
 from ceasefire.schema.model import SCHEMA_FILE
 from ceasefire.outputs import check_output_file, check_output_folder, write_file
-
-
-def port_number(value: str) -> int:
-    """argparse type: a TCP port, 1-65535."""
-    try:
-        port = int(value)
-    except ValueError:
-        port = -1
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number; allowed: 1 to 65535")
-    return port
 
 
 def cmd_jsonschema(args) -> int:
@@ -165,12 +154,14 @@ CONFIG_FILE = Path(__file__).with_name("labelstudio.xml")
 def cmd_config(args) -> int:
     from .ls_config import build_config
 
-    xml = build_config(load_schema(args.schema))
+    xml = build_config(load_schema(args.schema), args.pass_)
     problems = _check_with_sdk(xml)
     if problems:
         for p in problems:
             print(f"error: {p}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.pass_ != "all" and not args.out:
+        args.out = "-"  # the committed file is the all-layers view
     out = Path(args.out) if args.out else CONFIG_FILE
     if args.out == "-":
         sys.stdout.write(xml)
@@ -212,7 +203,7 @@ def cmd_tasks(args) -> int:
     else:
         docs, corpus = gold.documents, gold.corpus
     as_ = "predictions" if args.as_predictions else "annotations"
-    tasks = tasks_for(docs, corpus, as_=as_, model_version=args.model_version)
+    tasks = tasks_for(docs, corpus, as_=as_, model_version=_model_version(args), pass_=args.pass_)
     text = json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
     if args.output:
         write_file(args.output, text)
@@ -253,6 +244,13 @@ def _ls_records(args, schema):
     return gold.documents, gold.corpus
 
 
+def _model_version(args) -> str:
+    """--model-version, else the records file's name (a system's output is not "gold")."""
+    if args.model_version:
+        return args.model_version
+    return Path(args.records).stem if args.records else "gold"
+
+
 def _interrupt(*_):
     raise KeyboardInterrupt
 
@@ -262,23 +260,25 @@ def cmd_serve(args) -> int:
 
     from .ls_config import build_config
     from .ls_convert import tasks_for
-    from .ls_server import Credentials, Server, ServerError, client, ensure_project, import_missing_tasks
+    from .ls_server import Credentials, Server, ServerError, client, ensure_project, import_missing_tasks, project_title, save_state
 
     schema = load_schema(args.schema)
     docs, corpus = _ls_records(args, schema)
     as_ = "none" if args.empty else "predictions"
-    tasks = tasks_for(docs, corpus, as_=as_, model_version="gold" if not args.records else Path(args.records).stem)
+    tasks = tasks_for(docs, corpus, as_=as_, model_version=_model_version(args), pass_=args.pass_)
     folder = Path(args.dir).resolve()
     creds = Credentials.load_or_create(folder)
     server = Server(folder, args.port, creds)
+    title = project_title(args.pass_)
     print(f"starting Label Studio on {server.url} with its data in {folder} (the first start takes about a minute) ...", flush=True)
     try:
         server.start()
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server like Ctrl-C does
         ls = client(server.url, creds.token)
-        project = ensure_project(ls, build_config(schema))
+        project = ensure_project(ls, build_config(schema, args.pass_), title)
         added = import_missing_tasks(ls, project, tasks)
-        print(f"project {project} ('Ceasefire'): {added} task(s) imported, {len(tasks) - added} already there")
+        save_state(folder, port=args.port, pass_=args.pass_, project=project, title=title)  # for `pull`
+        print(f"project {project} ({title!r}): {added} task(s) imported, {len(tasks) - added} already there")
         print(f"open {server.url}/projects/{project}/data and log in as {creds.username} / password {creds.password}")
         print(f"(credentials in {folder / 'credentials.json'}); press Ctrl-C to stop the server", flush=True)
         while server.proc.poll() is None:
@@ -299,30 +299,43 @@ def cmd_pull(args) -> int:
     from ceasefire.schema.validate import GOLD, PREDICTION
 
     from .ls_import import import_tasks, write_records
-    from .ls_server import Credentials, PROJECT_TITLE, attach_prediction_results, client, export_full_json
+    from .ls_server import Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title
 
     folder = Path(args.dir).resolve()
     if not (folder / "credentials.json").exists():
         print(f"error: {folder}: no Label Studio folder made by `ceasefire-annotate serve` (no credentials.json)", file=sys.stderr)
         return EXIT_BAD_INPUT
     creds = Credentials.load_or_create(folder)
-    url = f"http://127.0.0.1:{args.port}"
+    state = load_state(folder)  # the port and pass of the last `serve` in this folder
+    port = args.port or state.get("port") or 8080
+    title = project_title(args.pass_ or state.get("pass_") or "all")
+    url = f"http://127.0.0.1:{port}"
     try:
         ls = client(url, creds.token)
-        project = next((p.id for p in ls.projects.list() if p.title == PROJECT_TITLE), None)
+        project = find_project(ls, title)
         if project is None:
-            print(f"error: {url}: no project titled {PROJECT_TITLE!r}; start it with `ceasefire-annotate serve`", file=sys.stderr)
+            print(f"error: {url}: no project titled {title!r}; start it with `ceasefire-annotate serve`", file=sys.stderr)
             return EXIT_BAD_INPUT
         tasks = attach_prediction_results(ls, export_full_json(ls, project))
     except Exception as exc:  # connection refused, auth errors: one line, no traceback
         print(f"error: cannot export from Label Studio at {url}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
-    docs, corpus, problems = import_tasks(tasks, f"{url} project {project}", load_schema(args.schema), mode=PREDICTION if args.predictions else GOLD)
+    notes: list[str] = []
+    docs, corpus, problems = import_tasks(tasks, f"{url} project {project} ({title})", load_schema(args.schema),
+                                          mode=PREDICTION if args.predictions else GOLD, drafts=args.drafts, notes=notes)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     if problems:
         return print_problems(problems)
     write_records(args.output, docs, corpus)
-    print(f"wrote {len(docs)} documents and the corpus record to {args.output}")
+    print(f"wrote {len(docs)} documents and the corpus record to {args.output} (project {title!r} at {url})")
     return EXIT_OK
+
+
+def _pass_option(p, help_: str, default: str | None = "all") -> None:
+    from .ls_config import ALL, PASSES
+
+    p.add_argument("--pass", dest="pass_", choices=(ALL, *PASSES), default=default, help=help_)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -404,6 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--out", metavar="FILE", help="where to write (default: annotate/labelstudio.xml; - for stdout)")
+    _pass_option(p, "the view to write (default: all; another pass is printed unless --out is given)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_config)
 
@@ -418,7 +432,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("records", nargs="?", help="records to load (default: the gold)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--as-predictions", action="store_true", help="put the records in 'predictions' (pre-annotations) instead of 'annotations'")
-    p.add_argument("--model-version", default="gold", help="model_version of the predictions (default: gold)")
+    p.add_argument("--model-version", help="model_version of the predictions (default: the records file's name, or gold)")
+    _pass_option(p, "the annotation pass the tasks are for (default: all)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_tasks)
 
@@ -452,6 +467,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=port_number, default=8080, help="port on 127.0.0.1 (default: 8080)")
     p.add_argument("--records", metavar="PATH", help="pre-annotate with these records instead of the gold")
     p.add_argument("--empty", action="store_true", help="import the articles without pre-annotations")
+    p.add_argument("--model-version", help="model_version of the pre-annotations (default: the records file's name, or gold)")
+    _pass_option(p, "annotation pass, one project and view each: actors, events, claims, relations (default: all layers)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_serve)
 
@@ -465,7 +482,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
     p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"the folder given to serve (default: {DEFAULT_LS_DIR})")
-    p.add_argument("--port", type=port_number, default=8080, help="the server's port (default: 8080)")
+    p.add_argument("--port", type=port_number, help="the server's port (default: the one `serve` used in --dir)")
+    _pass_option(p, "the pass's project to export (default: the one `serve` last started in --dir)", default=None)
+    p.add_argument("--drafts", action="store_true", help="take a task's unsubmitted draft when it is newer than its annotation")
     p.add_argument("--predictions", action="store_true", help="validate as predictions instead of as a complete annotation")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_pull)

@@ -1,4 +1,11 @@
-"""The Label Studio labelling config, generated from the schema.
+"""The Label Studio labelling configs, generated from the schema: one per annotation pass.
+
+Annotation goes in passes, as in most annotation projects: ``actors`` (mentions and
+their entities), ``events`` (triggers, attributes and arguments), ``claims`` (content,
+cue, source, parent), ``relations`` (relations between regions, and cross-document
+links); ``all`` shows every layer at once. A pass's view shows the regions of earlier
+layers (so that arguments, sources and relations can be drawn to them) but neither
+their labels bar nor their attributes nor their relations.
 
 What the annotator sees, and how each part of a record is expressed:
 
@@ -6,13 +13,22 @@ What the annotator sees, and how each part of a record is expressed:
   event type), ``claim`` (``CONTENT`` and ``CUE``);
 - relations between regions: event argument roles (trigger -> filler), claim
   parts (``cue``, ``source``, ``parent``: content -> cue / source mention /
-  parent content), and every relation type of the schema (head -> tail);
-- per-region attributes, shown when a region of the matching layer is selected:
-  mention level, entity id (corpus-wide), entity name and Wikidata QID; event
-  polarity, modality, PLOVER mode, event cluster id (corpus-wide); claim quote
-  type and check-worthiness; and, on triggers and claim contents, cross-document
-  links as lines ``TYPE DOCUMENT_ID ITEM_ID`` (Label Studio has no relations
-  across tasks, so the corpus-level links are written on their head region).
+  parent content), and every relation type of the schema (head -> tail). Label
+  Studio keeps one relation per ordered pair of regions, so the Relations tag
+  takes several labels (``choice="multiple"``) and one relation carries every
+  label of its pair;
+- per-region fields, each under a header and shown only when a region of its kind
+  is selected. Required fields carry ``visibleWhen="region-selected"`` and
+  ``whenTagName`` (and ``whenLabelValue``) themselves: Label Studio 1.23.2 checks a
+  required field inside a conditional View against every region, which blocks
+  Submit (see the project's platform notes);
+- ids are picked, not typed: the entity and the event cluster are chosen from the
+  corpus's existing ones, listed with their names from the task data
+  (``value="$entities"``, ``value="$event_clusters"``); a new one is typed in the
+  "new ..." field. Cross-document links are picked per link type from the other
+  articles' events and claims (``value="$link_targets"``) on their head region;
+- the PLOVER mode is one Choices per event type, shown only for a trigger of that
+  type (``whenLabelValue``).
 
 Region ids are the record's item ids, so a mention ``m3`` is the region ``m3``.
 """
@@ -30,24 +46,59 @@ CLAIM_PARTS = ("cue", "source", "parent")  # relation labels: content -> cue / s
 ATTR = {
     "level": "level",
     "entity": "entity",
+    "new_entity": "new_entity",
     "entity_name": "entity_name",
     "entity_qid": "entity_qid",
     "polarity": "polarity",
     "modality": "modality",
-    "mode": "mode",
+    "mode": "mode",  # one control per event type: mode_AGREE, ... (the plain name is read from older exports)
     "cluster": "event_cluster",
+    "new_cluster": "new_event_cluster",
     "quote_type": "quote_type",
     "check_worthiness": "check_worthiness",
-    "links": "cross_document_links",
+    "links": "cross_document_links",  # older exports: typed link lines
 }
+# data fields of a task that feed the pick lists
+ENTITIES, CLUSTERS, LINK_TARGETS = "entities", "event_clusters", "link_targets"
+ENTITY_INFO = "entity_info"  # id -> type, name, qid: what a picked entity stands for
+
+ALL = "all"
+PASSES = ("actors", "events", "claims", "relations")
+# the layers (parts of a record) each pass owns; `all` owns every one
+OWNS = {"actors": ("mentions", "entities"), "events": ("events",), "claims": ("claims",), "relations": ("relations", "links")}
+# the span-label controls a pass annotates, and those it only shows (regions of earlier layers)
+LABELS_EDITED = {ALL: (MENTION, TRIGGER, CLAIM), "actors": (MENTION,), "events": (TRIGGER,), "claims": (CLAIM,), "relations": ()}
+LABELS_SHOWN = {ALL: (), "actors": (), "events": (MENTION,), "claims": (MENTION,), "relations": (MENTION, TRIGGER, CLAIM)}
 
 PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c",
            "#fabebe", "#008080", "#e6beff", "#9a6324", "#fffac8", "#800000", "#aaffc3", "#808000",
            "#ffd8b1", "#000075", "#808080", "#b8860b"]
 
 
-def relation_labels(schema: Schema) -> list[str]:
-    return [*schema.roles, *CLAIM_PARTS, *schema.relation_types]
+def check_pass(name: str) -> str:
+    if name not in (ALL, *PASSES):
+        raise ValueError(f"unknown pass {name!r}; allowed: {', '.join((ALL, *PASSES))}")
+    return name
+
+
+def mode_control(event_type: str) -> str:
+    return f"{ATTR['mode']}_{event_type}"
+
+
+def link_control(link_type: str, on_claim: bool) -> str:
+    return f"link_{link_type}" + ("_claim" if on_claim else "")
+
+
+def cross_document_types(schema: Schema) -> list[str]:
+    return [t for t, r in schema.relation_types.items() if r.cross_document]
+
+
+def relation_labels(schema: Schema, pass_: str = ALL) -> list[str]:
+    """The relation labels of a pass, in a fixed order (roles, claim parts, relation types)."""
+    parts = {"events": [*schema.roles], "claims": [*CLAIM_PARTS], "relations": [*schema.relation_types], "actors": []}
+    if pass_ == ALL:
+        return [*schema.roles, *CLAIM_PARTS, *schema.relation_types]
+    return parts[pass_]
 
 
 def _labels(name: str, values: dict[str, str], offset: int) -> list[str]:
@@ -59,49 +110,100 @@ def _labels(name: str, values: dict[str, str], offset: int) -> list[str]:
     return out
 
 
-def _choices(name: str, values, *, required: bool = False) -> list[str]:
+def _when(tag: str, label: str | None) -> str:
+    return f'visibleWhen="region-selected" whenTagName="{tag}"' + (f' whenLabelValue="{label}"' if label else "")
+
+
+def _field(header: str, control: str, tag: str, label: str | None = None) -> list[str]:
+    """A per-region field under its header, both shown only when a region of this kind is selected.
+    The condition sits on the control itself too: that is what scopes `required` to this kind."""
+    when = _when(tag, label)
+    return [f"  <View {when}>", f"    <Header value={quoteattr(header)} size=\"6\"/>",
+            f"    {control.format(when=when)}", "  </View>"]
+
+
+def _choices(name: str, values, *, required: bool = False) -> str:
     req = ' required="true"' if required else ""
-    out = [f'    <Choices name="{name}" toName="{TEXT}" perRegion="true" choice="single-radio"{req}>']
-    out += [f"      <Choice value={quoteattr(v)}/>" for v in values]
-    out.append("    </Choices>")
+    options = "".join(f"<Choice value={quoteattr(v)}/>" for v in values)
+    return f'<Choices name="{name}" toName="{TEXT}" perRegion="true" choice="single-radio"{req} layout="inline" {{when}}>{options}</Choices>'
+
+
+def _pick(name: str, data_field: str, *, multiple: bool = False) -> str:
+    choice = "multiple" if multiple else "single"
+    return f'<Choices name="{name}" toName="{TEXT}" perRegion="true" choice="{choice}" layout="select" value="${data_field}" allowNested="false" {{when}}/>'
+
+
+def _textarea(name: str, placeholder: str) -> str:
+    return (f'<TextArea name="{name}" toName="{TEXT}" perRegion="true" editable="true" maxSubmissions="1" '
+            f'rows="1" placeholder={quoteattr(placeholder)} {{when}}/>')
+
+
+def _mention_fields(schema: Schema) -> list[str]:
+    out = _field("Mention level", _choices(ATTR["level"], schema.mention_levels, required=True), MENTION)
+    out += _field("Entity (pick one of the corpus)", _pick(ATTR["entity"], ENTITIES), MENTION)
+    out += _field("New entity: its id, when none in the list fits", _textarea(ATTR["new_entity"], "a new corpus-wide id, e.g. lavrov"), MENTION)
+    out += _field("Entity name (for a new entity, or to correct it)", _textarea(ATTR["entity_name"], "canonical name, e.g. Sergei Lavrov"), MENTION)
+    out += _field("Wikidata QID (only if certain)", _textarea(ATTR["entity_qid"], "e.g. Q7747"), MENTION)
     return out
 
 
-def _textarea(name: str, placeholder: str) -> list[str]:
-    return [f'    <TextArea name="{name}" toName="{TEXT}" perRegion="true" editable="true" maxSubmissions="1" placeholder={quoteattr(placeholder)}/>']
+def _event_fields(schema: Schema) -> list[str]:
+    out = _field("Polarity", _choices(ATTR["polarity"], schema.polarity, required=True), TRIGGER)
+    out += _field("Modality", _choices(ATTR["modality"], schema.modality, required=True), TRIGGER)
+    for t, spec in schema.event_types.items():
+        if spec.modes:
+            out += _field(f"{t} mode (PLOVER)", _choices(mode_control(t), spec.modes), TRIGGER, t)
+    out += _field("Event cluster (pick one of the corpus)", _pick(ATTR["cluster"], CLUSTERS), TRIGGER)
+    out += _field("New event cluster: its id", _textarea(ATTR["new_cluster"], "a new corpus-wide id, e.g. agree_energy"), TRIGGER)
+    return out
 
 
-def build_config(schema: Schema) -> str:
+def _claim_fields(schema: Schema) -> list[str]:
+    out = _field("Quote type", _choices(ATTR["quote_type"], schema.quote_type, required=True), CLAIM, CONTENT)
+    out += _field("Check-worthiness", _choices(ATTR["check_worthiness"], schema.check_worthiness, required=True), CLAIM, CONTENT)
+    return out
+
+
+def _link_fields(schema: Schema) -> list[str]:
+    out = []
+    for t in cross_document_types(schema):
+        out += _field(f"{t} (links to the other articles)", _pick(link_control(t, False), LINK_TARGETS, multiple=True), TRIGGER)
+        out += _field(f"{t} (links to the other articles)", _pick(link_control(t, True), LINK_TARGETS, multiple=True), CLAIM, CONTENT)
+    return out
+
+
+def build_config(schema: Schema, pass_: str = ALL) -> str:
+    check_pass(pass_)
+    title = "all layers" if pass_ == ALL else f"pass: {pass_}"
     lines = [f"<!-- Generated from schema/schema.yaml (schema {schema.version}) by `ceasefire-annotate config`; do not edit. -->", "<View>"]
-    lines.append('  <Header value="$title"/>')
+    lines.append(f'  <Header value="$title ({title})"/>')
+    if pass_ in ("relations", ALL):
+        lines.append('  <Collapse><Panel value="Cross-document links of this article (both directions)"><Text name="links_info" value="$links_info"/></Panel></Collapse>')
     lines.append(f'  <Text name="{TEXT}" value="$text" granularity="symbol"/>')
-    lines += _labels(MENTION, {t: s["definition"] for t, s in schema.mention_types.items()}, 0)
-    lines += _labels(TRIGGER, {t: e.definition for t, e in schema.event_types.items()}, 5)
-    lines += _labels(CLAIM, {CONTENT: "the attributed content (the claim's region)", CUE: "the attribution cue"}, 11)
-    lines.append('  <Relations>')
-    for label in relation_labels(schema):
-        lines.append(f"    <Relation value={quoteattr(label)}/>")
-    lines.append('  </Relations>')
-    lines.append(f'  <View visibleWhen="region-selected" whenTagName="{MENTION}">')
-    lines.append('    <Header value="Mention"/>')
-    lines += _choices(ATTR["level"], schema.mention_levels, required=True)
-    lines += _textarea(ATTR["entity"], "entity id, corpus-wide (the same id in both articles = the same actor)")
-    lines += _textarea(ATTR["entity_name"], "entity's canonical name")
-    lines += _textarea(ATTR["entity_qid"], "Wikidata QID, only if certain (e.g. Q7747)")
-    lines.append('  </View>')
-    lines.append(f'  <View visibleWhen="region-selected" whenTagName="{TRIGGER}">')
-    lines.append('    <Header value="Event"/>')
-    lines += _choices(ATTR["polarity"], schema.polarity, required=True)
-    lines += _choices(ATTR["modality"], schema.modality, required=True)
-    lines += _choices(ATTR["mode"], schema.all_modes)
-    lines += _textarea(ATTR["cluster"], "event cluster id, corpus-wide")
-    lines += _textarea(ATTR["links"], "cross-document links, one per line: TYPE DOCUMENT_ID ITEM_ID")
-    lines.append('  </View>')
-    lines.append(f'  <View visibleWhen="region-selected" whenTagName="{CLAIM}" whenLabelValue="{CONTENT}">')
-    lines.append('    <Header value="Claim"/>')
-    lines += _choices(ATTR["quote_type"], schema.quote_type, required=True)
-    lines += _choices(ATTR["check_worthiness"], schema.check_worthiness, required=True)
-    lines += _textarea(ATTR["links"] + "_claim", "cross-document links, one per line: TYPE DOCUMENT_ID ITEM_ID")
-    lines.append('  </View>')
+    groups = {MENTION: ({t: s["definition"] for t, s in schema.mention_types.items()}, 0),
+              TRIGGER: ({t: e.definition for t, e in schema.event_types.items()}, 5),
+              CLAIM: ({CONTENT: "the attributed content (the claim's region)", CUE: "the attribution cue"}, 11)}
+    for name in (MENTION, TRIGGER, CLAIM):
+        if name in LABELS_EDITED[pass_]:
+            lines += _labels(name, *groups[name])
+    shown = [n for n in (MENTION, TRIGGER, CLAIM) if n in LABELS_SHOWN[pass_]]
+    if shown:  # earlier layers: their regions are drawn, their labels bar is hidden
+        lines.append('  <View style="display: none">')
+        for name in shown:
+            lines += ["  " + x for x in _labels(name, *groups[name])]
+        lines.append("  </View>")
+    rel = relation_labels(schema, pass_)
+    if rel:
+        lines.append('  <Relations choice="multiple">')
+        lines += [f"    <Relation value={quoteattr(label)}/>" for label in rel]
+        lines.append("  </Relations>")
+    if pass_ in ("actors", ALL):
+        lines += _mention_fields(schema)
+    if pass_ in ("events", ALL):
+        lines += _event_fields(schema)
+    if pass_ in ("claims", ALL):
+        lines += _claim_fields(schema)
+    if pass_ in ("relations", ALL):
+        lines += _link_fields(schema)
     lines.append("</View>")
     return "\n".join(lines) + "\n"

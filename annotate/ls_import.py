@@ -14,24 +14,61 @@ from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
 from .ls_convert import from_results
 
 
-def _pick(task: dict) -> tuple[list | None, str]:
-    """The result list to import: the newest annotation that is not cancelled, else a prediction."""
-    anns = [a for a in _as_list(task.get("annotations")) if isinstance(a, dict) and not a.get("was_cancelled")]
-    if anns:
-        newest = max(anns, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0))
-        return newest.get("result"), f"annotation {newest.get('id', '?')}"
-    preds = [p for p in _as_list(task.get("predictions")) if isinstance(p, dict) and isinstance(p.get("result"), list)]
-    if preds:
-        return preds[-1]["result"], f"prediction {preds[-1].get('id', '?')}"
-    return None, ""
-
-
 def _as_list(value) -> list:
     return value if isinstance(value, list) else []
 
 
-def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tuple[dict[str, dict], dict | None, list[Problem]]:
+def _who(item: dict) -> str:
+    user = item.get("completed_by") or item.get("user")
+    if isinstance(user, dict):
+        user = user.get("email") or user.get("username") or user.get("id")
+    return f"user {user}" if user is not None else "an unknown user"
+
+
+def _stamp(item: dict) -> tuple:
+    """Newest first by time, then by id; ids of any JSON type compare (numbers before strings)."""
+    iid = item.get("id")
+    key = (0, iid, "") if isinstance(iid, (int, float)) and not isinstance(iid, bool) else (1, 0, str(iid))
+    return (str(item.get("updated_at") or item.get("created_at") or ""), *key)
+
+
+def _pick(task: dict, *, drafts: bool = False) -> tuple[list | None, str, list[str]]:
+    """The result list to import and notes on what was taken.
+
+    The newest annotation that is not cancelled; with ``drafts`` a newer draft wins;
+    with no annotation (and no draft taken) the newest prediction. Drafts that are not
+    taken are named in the notes, so that nobody believes they were pulled.
+    """
+    notes = []
+    anns = [a for a in _as_list(task.get("annotations")) if isinstance(a, dict) and not a.get("was_cancelled")]
+    newest = max(anns, key=_stamp) if anns else None
+    if len(anns) > 1:
+        listed = ", ".join(f"#{a.get('id', '?')} by {_who(a)}" for a in anns)
+        notes.append(f"{len(anns)} annotations ({listed}): took the newest, #{newest.get('id', '?')} by {_who(newest)}")
+    task_drafts = [d for d in _as_list(task.get("drafts")) if isinstance(d, dict) and isinstance(d.get("result"), list)]
+    draft = max(task_drafts, key=_stamp) if task_drafts else None
+    if draft is not None and (newest is None or _stamp(draft) > _stamp(newest)):
+        if drafts:
+            notes.append(f"took the unsubmitted draft #{draft.get('id', '?')} by {_who(draft)} (--drafts)")
+            return draft["result"], f"draft {draft.get('id', '?')}", notes
+        notes.append(f"has an unsubmitted draft #{draft.get('id', '?')} by {_who(draft)}, NOT included (submit it, or pull --drafts)")
+    elif draft is None and _as_list(task.get("drafts")) and not drafts:
+        notes.append(f"has {len(task['drafts'])} unsubmitted draft(s), NOT included (submit them, or pull --drafts)")
+    if newest is not None:
+        return newest.get("result"), f"annotation {newest.get('id', '?')} by {_who(newest)}", notes
+    preds = [p for p in _as_list(task.get("predictions")) if isinstance(p, dict) and isinstance(p.get("result"), list)]
+    if preds:
+        p = preds[-1]
+        notes.append(f"not submitted: took its pre-annotation (prediction #{p.get('id', '?')}, model_version {p.get('model_version')!r})")
+        return p["result"], f"prediction {p.get('id', '?')}", notes
+    return None, "", notes
+
+
+def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD, drafts: bool = False,
+                 notes: list[str] | None = None) -> tuple[dict[str, dict], dict | None, list[Problem]]:
+    """Records from a full JSON export; ``notes`` collects, per task, what was taken (and what was not)."""
     problems: list[Problem] = []
+    notes = notes if notes is not None else []
     where = Location(source)
     if not isinstance(tasks, list):
         return {}, None, [Problem(where, None, "", "is not a Label Studio JSON export (a list of tasks)", type(tasks).__name__)]
@@ -58,13 +95,14 @@ def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD) -> tup
             problems.append(Problem(Location(f"{source} task {tid}"), None, "data.doc_id", "is not a document id", doc_id,
                                     f"strings matching {DOC_ID_PATTERN}"))
             continue
-        results, which = _pick(task)
+        results, which, task_notes = _pick(task, drafts=drafts)
+        notes += [f"task {tid} ({doc_id}): {n}" for n in task_notes]
         loc = Location(f"{source} task {tid}")
         if results is None:
             problems.append(Problem(loc, doc_id, "annotations", "has no submitted annotation and no prediction with results", has_value=False,
                                     allowed="a completed annotation (export with all tasks)"))
             continue
-        conv = from_results(task["data"], results, schema)
+        conv = from_results(task["data"], results, schema, names_required=mode != PREDICTION)
         for field, value, message, allowed in conv.problems:
             problems.append(Problem(Location(f"{source} task {tid} ({which})"), doc_id, field, message, value, allowed))
         if conv.document is None:

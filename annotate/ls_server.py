@@ -30,6 +30,7 @@ from pathlib import Path
 HOST = "127.0.0.1"
 PROJECT_TITLE = "Ceasefire"
 CREDENTIALS = "credentials.json"
+STATE = "serve.json"  # what `serve` started (port, pass, project), read by `pull`
 STRAY_SETTINGS = ("PORT", "HOST", "USERNAME", "PASSWORD", "USER_TOKEN", "DATA_DIR", "BASE_DATA_DIR", "LABEL_STUDIO_API_KEY", "LABEL_STUDIO_URL")
 
 
@@ -48,11 +49,35 @@ class Credentials:
         path = folder / CREDENTIALS
         if path.exists():
             return cls(**json.loads(path.read_text(encoding="utf-8")))
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         creds = cls("annotator@ceasefire.local", secrets.token_urlsafe(12), secrets.token_hex(20))
-        path.write_text(json.dumps(creds.__dict__, indent=1), encoding="utf-8")
-        path.chmod(0o600)
+        write_private(path, json.dumps(creds.__dict__, indent=1))
         return creds
+
+
+def private_folder(folder: Path) -> None:
+    """The server's folder, readable by its owner only (it holds the database with the API token)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a file created with mode 0600: there is no moment at which others can read it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    path.chmod(0o600)
+
+
+def save_state(folder: Path, **state) -> None:
+    write_private(folder / STATE, json.dumps(state, indent=1))
+
+
+def load_state(folder: Path) -> dict:
+    try:
+        return json.loads((folder / STATE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
 
 
 def free_port() -> int:
@@ -104,12 +129,16 @@ class Server:
     def start(self, timeout: float = 300) -> "Server":
         if port_in_use(self.port):
             raise ServerError(f"port {self.port} on {HOST} is already in use (Label Studio would silently move to another port); choose another with --port")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")
+        private_folder(self.folder)
+        for old in self.folder.glob("label_studio.sqlite3*"):  # made by an older version with the default mode
+            old.chmod(0o600)
+        log = os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         cmd = [label_studio_executable(), "start", "--no-browser", "--internal-host", HOST, "--port", str(self.port),
                "--data-dir", str(self.folder), "--enable-legacy-api-token"]
+        # umask 077 in the server: its database (which holds the API token) is created 0600
         self.proc = subprocess.Popen(cmd, env=server_env(self.folder, self.creds), stdout=log, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL, start_new_session=True)
+                                     stdin=subprocess.DEVNULL, start_new_session=True, umask=0o077)
+        log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -180,8 +209,18 @@ def import_missing_tasks(ls, project_id: int, tasks: list[dict]) -> int:
 
 
 def export_full_json(ls, project_id: int) -> list:
-    """A snapshot export in the full JSON format (keeps region ids and relations), all tasks."""
-    return ls.projects.exports.as_json(project_id, create_kwargs={"task_filter_options": {"view": None}})
+    """A snapshot export in the full JSON format (keeps region ids and relations), all tasks,
+    with the drafts in full (a plain export holds only their ids)."""
+    return ls.projects.exports.as_json(project_id, create_kwargs={"task_filter_options": {"view": None},
+                                                                  "serialization_options": {"drafts": {"only_id": False}}})
+
+
+def project_title(pass_: str) -> str:
+    return PROJECT_TITLE if pass_ == "all" else f"{PROJECT_TITLE} ({pass_} pass)"
+
+
+def find_project(ls, title: str) -> int | None:
+    return next((p.id for p in ls.projects.list() if p.title == title), None)
 
 
 def attach_prediction_results(ls, tasks: list) -> list:

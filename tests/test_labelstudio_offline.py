@@ -1,6 +1,5 @@
 """Label Studio config, tasks and the export importer, without a server."""
 
-import copy
 import json
 import string
 
@@ -9,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ceasefire.annotate.ls_config import build_config
-from ceasefire.annotate.ls_convert import cue_region_id, from_results, tasks_for, to_results
+from ceasefire.annotate.ls_convert import from_results, tasks_for
 from ceasefire.annotate.ls_import import import_tasks
 from ceasefire.schema import load_schema
 from ceasefire.schema.model import SCHEMA_FILE
@@ -223,11 +222,166 @@ def test_random_documents_round_trip_through_label_studio_json(doc, seed):
     per-region attributes are all in the generated documents."""
     import random
 
-    results = to_results(doc)
+    task = tasks_for({doc["id"]: doc}, None)[0]
+    results = task["annotations"][0]["result"]
     random.Random(seed).shuffle(results)
     for item in results:
         item.setdefault("origin", "manual")
-    back = from_results({"text": doc["text"], "doc_id": doc["id"], "meta": doc["meta"]}, json.loads(json.dumps(results)), SCHEMA)
+    back = from_results(task["data"], json.loads(json.dumps(results)), SCHEMA)
     assert back.problems == []
     expected = canonical_document(doc, list(SCHEMA.roles))
     assert back.document == expected
+
+
+# --- passes, multi-label relations, picked ids -------------------------------------------------
+
+from ceasefire.annotate.ls_config import ALL, PASSES  # noqa: E402
+
+SAME_PAIR = {("000_8ce9f93fccec955a", "v44", "v46"), ("004_2b10ae636b3461d6", "v22", "v23"),
+             ("004_2b10ae636b3461d6", "v50", "v52"), ("004_2b10ae636b3461d6", "v62", "v63")}
+
+
+def _export(tasks):
+    return [{"id": i + 1, "data": t["data"], "annotations": [{"id": 50 + i, "result": t["annotations"][0]["result"]}]}
+            for i, t in enumerate(json.loads(json.dumps(tasks)))]
+
+
+@pytest.mark.parametrize("pass_", [ALL, *PASSES])
+def test_every_pass_round_trips_the_gold(pass_):
+    g = gold()
+    docs, corpus, problems = import_tasks(_export(tasks_for(g.documents, g.corpus, pass_=pass_)), "export.json", SCHEMA)
+    assert problems == []
+    assert docs == g.documents and corpus == g.corpus
+
+
+def test_one_relation_result_per_pair_carries_every_label():
+    g = gold()
+    pairs = {}
+    for task in tasks_for(g.documents, g.corpus):
+        rels = [x for x in task["annotations"][0]["result"] if x["type"] == "relation"]
+        keys = [(x["from_id"], x["to_id"]) for x in rels]
+        assert len(keys) == len(set(keys)), "the UI keeps one relation per ordered pair"
+        pairs.update({(task["data"]["doc_id"], x["from_id"], x["to_id"]): x["labels"] for x in rels})
+    for key in SAME_PAIR:
+        assert len(pairs[key]) == 2, key
+    assert sorted(pairs[("000_8ce9f93fccec955a", "v44", "v46")]) == ["RESPONDS_TO", "THEME"]
+
+
+def test_required_fields_carry_their_own_condition():
+    """Label Studio checks a required field against every region unless the field itself says
+    which regions it belongs to (Submit was blocked on every task)."""
+    import xml.etree.ElementTree as ET
+
+    for pass_ in (ALL, *PASSES):
+        root = ET.fromstring(build_config(SCHEMA, pass_))
+        required = [el for el in root.iter() if el.get("required") == "true"]
+        assert all(el.get("visibleWhen") == "region-selected" and el.get("whenTagName") for el in required)
+    root = ET.fromstring(build_config(SCHEMA))
+    claim_fields = [el for el in root.iter() if el.get("name") in ("quote_type", "check_worthiness")]
+    assert all(el.get("whenLabelValue") == "CONTENT" for el in claim_fields)
+    modes = [el for el in root.iter() if (el.get("name") or "").startswith("mode_")]
+    assert {el.get("whenLabelValue") for el in modes} == {t for t, e in SCHEMA.event_types.items() if e.modes}
+    assert root.find(".//Relations").get("choice") == "multiple"
+
+
+def test_ids_are_picked_from_the_corpus_with_their_names():
+    g = gold()
+    task = tasks_for(g.documents, g.corpus)[0]
+    options = {o["alias"]: o["value"] for o in task["data"]["entities"]}
+    assert options["putin"] == "Vladimir Putin (putin)"
+    assert {e["id"] for d in g.documents.values() for e in d["entities"]} == set(options)
+    assert {e["cluster"] for d in g.documents.values() for e in d["events"] if e.get("cluster")} == {o["alias"] for o in task["data"]["event_clusters"]}
+    assert all(not o["alias"].startswith("000_") for o in task["data"]["link_targets"]), "links point to the other articles"
+
+
+def _edit(task, fn):
+    result = task["annotations"][0]["result"]
+    fn(result)
+    return task
+
+
+def test_a_pass_changes_only_its_own_layers():
+    g = gold()
+    doc_id = "000_8ce9f93fccec955a"
+    tasks = tasks_for(g.documents, g.corpus, pass_="events")
+
+    def drop_first_event(result):
+        rid = g.documents[doc_id]["events"][0]["id"]
+        result[:] = [x for x in result if x.get("id") != rid and x.get("from_id") != rid and x.get("to_id") != rid]
+
+    _edit(tasks[0], drop_first_event)
+    docs, corpus, problems = import_tasks(_export(tasks), "events.json", SCHEMA)
+    gone = g.documents[doc_id]["events"][0]["id"]
+    # the event is gone; every other layer is the gold's (the validator reports what referred to it)
+    assert [e["id"] for e in docs[doc_id]["events"]] == [e["id"] for e in g.documents[doc_id]["events"] if e["id"] != gone]
+    assert docs[doc_id]["mentions"] == g.documents[doc_id]["mentions"] and docs[doc_id]["claims"] == g.documents[doc_id]["claims"]
+    assert not any("was deleted" in p.message or "was added or changed" in p.message for p in problems)
+
+
+def test_a_pass_refuses_changes_to_layers_it_does_not_own():
+    g = gold()
+    tasks = tasks_for(g.documents, g.corpus, pass_="claims")
+
+    def move_a_mention(result):
+        m = next(x for x in result if x["type"] == "labels" and x["from_name"] == "mention")
+        m["value"]["labels"] = ["GROUP" if m["value"]["labels"] != ["GROUP"] else "PERSON"]
+
+    _edit(tasks[0], move_a_mention)
+    _, _, problems = import_tasks(_export(tasks), "claims.json", SCHEMA)
+    assert len(problems) == 1 and "was added or changed in the claims pass, which does not own mention regions" in problems[0].message
+
+
+# --- what `pull` takes, and the review round trip without a server -----------------------------
+
+def _task_with(annotations=(), drafts=(), predictions=()):
+    g = gold()
+    task = tasks_for({"000_8ce9f93fccec955a": g.documents["000_8ce9f93fccec955a"]}, g.corpus)[0]
+    result = task["annotations"][0]["result"]
+    return {"id": 7, "data": task["data"], "annotations": [{"result": result, **a} for a in annotations],
+            "drafts": [{"result": result, **d} for d in drafts], "predictions": [{"result": result, **p} for p in predictions]}
+
+
+def test_pull_says_whose_annotation_it_took_and_names_drafts():
+    task = _task_with(annotations=[{"id": 1, "completed_by": 3, "updated_at": "2026-11-28T10:00:00Z"},
+                                   {"id": 2, "completed_by": {"email": "b@x"}, "updated_at": "2026-11-28T11:00:00Z"}],
+                      drafts=[{"id": 9, "user": "c@x", "updated_at": "2026-11-28T12:00:00Z"}])
+    notes = []
+    import_tasks([task], "export.json", SCHEMA, notes=notes)
+    assert "2 annotations (#1 by user 3, #2 by user b@x): took the newest, #2 by user b@x" in notes[0]
+    assert "unsubmitted draft #9 by user c@x, NOT included" in notes[1]
+    notes = []
+    import_tasks([task], "export.json", SCHEMA, drafts=True, notes=notes)
+    assert "took the unsubmitted draft #9 by user c@x (--drafts)" in notes[1]
+
+
+def test_an_unsubmitted_task_is_named_not_passed_off_as_annotated():
+    notes = []
+    import_tasks([_task_with(predictions=[{"id": 4, "model_version": "baseline"}])], "export.json", SCHEMA, notes=notes)
+    assert notes == ["task 7 (000_8ce9f93fccec955a): not submitted: took its pre-annotation (prediction #4, model_version 'baseline')"]
+
+
+def test_review_tasks_convert_back_to_exactly_the_predictions(run_cli, tmp_path):
+    from ceasefire.eval.gold import load_gold, load_predictions
+
+    baseline = ROOT / "leaderboard" / "baseline.jsonl"
+    r = run_cli("ceasefire-annotate", "tasks", baseline, "--as-predictions", "-o", tmp_path / "review.json")
+    assert r.returncode == 0, r.stderr
+    tasks = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))
+    assert {t["predictions"][0]["model_version"] for t in tasks} == {"baseline"}
+    r = run_cli("ceasefire-annotate", "import", tmp_path / "review.json", "--predictions", "-o", tmp_path / "back.jsonl")
+    assert r.returncode == 0, r.stderr
+    g = load_gold(None, schema=SCHEMA)
+    pred, _ = load_predictions([baseline], g, schema=SCHEMA, allow_missing=True)
+    back, _ = load_predictions([tmp_path / "back.jsonl"], g, schema=SCHEMA, allow_missing=True)
+    assert back.documents == {d: canonical_document(doc, list(SCHEMA.roles)) for d, doc in pred.documents.items()}
+    assert back.corpus == pred.corpus
+    r = run_cli("ceasefire-annotate", "tasks", baseline, "--as-predictions", "--model-version", "v2")
+    assert {t["predictions"][0]["model_version"] for t in json.loads(r.stdout)} == {"v2"}
+
+
+def test_a_fresh_pass_task_starts_from_nothing():
+    g = gold()
+    task = tasks_for(g.documents, g.corpus, as_="none", pass_="actors")[0]
+    base = task["data"]["base"]["document"]
+    assert all(base[layer] == [] for layer in ("mentions", "entities", "events", "claims", "relations"))
+    assert base["text"] == g.documents[task["data"]["doc_id"]]["text"]

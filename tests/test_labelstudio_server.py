@@ -112,8 +112,7 @@ def test_an_edited_annotation_comes_back_as_exactly_that_change(server, project)
     result += [
         {"id": new_id, "from_name": "mention", "to_name": "text", "type": "labels", "origin": "manual", "value": {**span, "labels": ["LOCATION"]}},
         {"id": new_id, "from_name": "level", "to_name": "text", "type": "choices", "origin": "manual", "value": {**span, "choices": ["NAM"]}},
-        {"id": new_id, "from_name": "entity", "to_name": "text", "type": "textarea", "origin": "manual", "value": {**span, "text": ["middle_east"]}},
-        {"id": new_id, "from_name": "entity_name", "to_name": "text", "type": "textarea", "origin": "manual", "value": {**span, "text": ["Middle East"]}},
+        {"id": new_id, "from_name": "entity", "to_name": "text", "type": "choices", "origin": "manual", "value": {**span, "choices": ["middle_east"]}},
     ]
     # 3. change one attribute: the polarity of the first event
     first_event = doc["events"][0]
