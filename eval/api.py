@@ -10,7 +10,7 @@ from ceasefire.schema import Schema, load_schema
 
 from .gold import load_gold, load_predictions
 from .scorer import score, score_documents
-from .stats import DEFAULT_SEED, UNIT, bootstrap_ci, resample_indices, unit_matrix
+from .stats import DEFAULT_SEED, RULE, UNIT, bootstrap_ci, resample_indices, unit_matrix
 
 CONVENTIONS = {
     "averaging": "micro: precision, recall and F1 from counts summed over documents",
@@ -75,6 +75,7 @@ def score_files(
             "samples": bootstrap,
             "seed": seed,
             "interval": "95% percentile",
+            "rule": RULE,
             "not_resampled": not_resampled,
             "why_not_resampled": "coreference metrics do not decompose over sentences (clusters span them)",
         }
@@ -164,6 +165,7 @@ def compare_files(
             "resampling_unit": UNIT,
             "units": len(units),
             "statistic": "F1; delta = F1(B) - F1(A)",
+            "undefined": RULE,
             "paired_bootstrap": {"samples": n_bootstrap, "p": "(c + 1) / (n + 1), c = resamples whose centred |delta| is >= the observed |delta| (sacrebleu, with >= for >; see eval/stats.py)"},
             "approximate_randomization": {"trials": n_ar, "p": "(c + 1) / (n + 1), c = trials whose |delta| is >= the observed |delta| (Noreen 1989; sacrebleu uses >)"},
             "seed": seed,

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Hashable, Iterable
 
 from . import coref
-from .counts import Tally, count_metric, ratio_metric
+from .counts import Tally, count_metric, f1_of, ratio_metric
 from .matching import Item, match_keys, match_optimal, overlapping_pairs
 
 LAYERS = ("mentions", "entities", "events", "claims", "relations")
@@ -441,9 +441,16 @@ def _claims(run: Run) -> None:
     run.tallies["claims.source"] = match_keys(source_items(g_cl, True), source_items(p_cl, False))
 
     # content overlap (the claim alignment) and the claim tuple
-    g_items = [((d, _span(c["content"])), u(d, c["content"]["start"]), None) for d, c in g_cl]
-    p_items = [((d, _span(c["content"])), u(d, c["content"]["start"]), None) for d, c in p_cl if c.get("content")]
     p_claims = [(d, c) for d, c in p_cl if c.get("content")]
+
+    def source_entity(d, c, gold):
+        return ("none",) if c.get("source") is None else _filler(run, d, c["source"], gold=gold)
+
+    g_src = [source_entity(d, c, True) for d, c in g_cl]
+    p_src = [source_entity(d, c, False) for d, c in p_claims]
+    # item keys are the claims' content, so that ties are broken by content, never by position
+    g_items = [(_claim_key(d, c, s), u(d, c["content"]["start"]), None) for (d, c), s in zip(g_cl, g_src)]
+    p_items = [(_claim_key(d, c, s), u(d, c["content"]["start"]), None) for (d, c), s in zip(p_claims, p_src)]
     g_tok = [run.tokens.of(d, *_span(c["content"])) for d, c in g_cl]
     p_tok = [run.tokens.of(d, *_span(c["content"])) for d, c in p_claims]
     by_doc: dict[str, list[int]] = {}
@@ -455,26 +462,37 @@ def _claims(run: Run) -> None:
         s = set_iou(g_tok[g], p_tok[p])
         return s if s >= IOU_MIN else None
 
-    tally, pairs = match_optimal(g_items, p_items, candidates, content_ok)
+    def agreeing(g, p):
+        """How many of source, cue, quote type and check-worthiness agree: the tie-break."""
+        gc, pc = g_cl[g][1], p_claims[p][1]
+        return ((g_src[g] == p_src[p]) + (_cue(gc) == _cue(pc))
+                + sum(gc.get(a) == pc.get(a, "<missing>") for a in ("quote_type", "check_worthiness")))
+
+    tally, pairs = match_optimal(g_items, p_items, candidates, content_ok, prefer=agreeing, prefer_max=4)
     run.tallies["claims.content.overlap"] = tally
     for g, p in pairs:
         run.claim_map[(p_claims[p][0], p_claims[p][1]["id"])] = g_cl[g][1]
-
-    def source_entity(d, c, gold):
-        return ("none",) if c.get("source") is None else _filler(run, d, c["source"], gold=gold)
-
-    g_src = [source_entity(d, c, True) for d, c in g_cl]
-    p_src = [source_entity(d, c, False) for d, c in p_claims]
 
     def tuple_ok(g, p):
         s = content_ok(g, p)
         return s if s is not None and g_src[g] == p_src[p] else None
 
-    run.tallies["claims.tuple"], _ = match_optimal(g_items, p_items, candidates, tuple_ok)
+    run.tallies["claims.tuple"], _ = match_optimal(g_items, p_items, candidates, tuple_ok, prefer=agreeing, prefer_max=4)
     for attr in ("quote_type", "check_worthiness"):
         run.attr_pairs[f"claims.{attr}"] = (
             [g_cl[g][1].get(attr) for g, _ in pairs], [p_claims[p][1].get(attr, "<missing>") for _, p in pairs]
         )
+
+
+def _cue(c: dict) -> tuple | None:
+    return _span(c["cue"]) if c.get("cue") else None
+
+
+def _claim_key(d: str, c: dict, source) -> tuple:
+    """A claim by its content: document, content span, cue span, aligned source, attributes,
+    and last its id (which decides only between claims equal in everything else)."""
+    return (d, *_span(c["content"]), _cue(c) or (-1, -1), repr(source),
+            str(c.get("quote_type")), str(c.get("check_worthiness")), c["id"])
 
 
 # --- layer 4: relations ---------------------------------------------------------------
@@ -580,16 +598,30 @@ def _agreement(gold: list, pred: list) -> dict:
 COREF_SCOPES = ("coref", "coref.cross_doc", "event_coref", "event_coref.cross_doc")
 
 
-def _coref_metric(counts: tuple) -> dict:
-    return ratio_metric(*counts)
+def coref_scope(counts: dict[str, tuple]) -> dict[str, dict]:
+    """The metrics of one coreference scope (metric name -> counts) with their CoNLL mean.
 
-
-def _conll(parts: list[dict]) -> dict:
-    f1s = [p["f1"] for p in parts]
-    f1 = None if any(f is None for f in f1s) else sum(f1s) / len(f1s)
-    m = ratio_metric(0, 0, 0, 0)
-    m.update(f1=f1, p_num=None, p_den=None, r_num=None, r_den=None)
-    return m
+    MUC has no links to count on a side whose clusters are all singletons. As coval
+    (``coval/eval/evaluator.py``, unittests TC-A-10, TC-M-2) and scorch do, the ratio
+    over that side is then 0, not null, when the other side has links and the side
+    itself has mentions: an all-singleton response scores MUC 0/0/0, and CoNLL stays
+    a number. With links on neither side (or no mentions), MUC stays null.
+    """
+    out = {}
+    for name, c in counts.items():
+        out[name] = ratio_metric(*c)
+    muc, b3 = out["muc"], counts["b3"]
+    resp_mentions, key_mentions = b3[1], b3[3]
+    if muc["p_den"] == 0 and muc["r_den"] > 0 and resp_mentions > 0:
+        muc["precision"] = 0.0
+    if muc["r_den"] == 0 and muc["p_den"] > 0 and key_mentions > 0:
+        muc["recall"] = 0.0
+    muc["f1"] = f1_of(muc["precision"], muc["recall"])
+    f1s = [out[n]["f1"] for n in coref.CONLL_PARTS]
+    conll = ratio_metric(0, 0, 0, 0)
+    conll.update(f1=None if None in f1s else sum(f1s) / len(f1s), p_num=None, p_den=None, r_num=None, r_den=None)
+    out["conll"] = conll
+    return out
 
 
 def _document_row(run: Run, d: str, by_doc: dict[str, dict]) -> dict:
@@ -597,13 +629,8 @@ def _document_row(run: Run, d: str, by_doc: dict[str, dict]) -> dict:
     empty = count_metric(0, 0, 0)
     row = {name: groups.get(d, empty) for name, groups in by_doc.items()}
     for scope in ("coref", "event_coref"):
-        parts = []
-        for mname in coref.METRICS:
-            m = _coref_metric(run.coref[f"{scope}.{mname}"][d])
+        for mname, m in coref_scope({n: run.coref[f"{scope}.{n}"][d] for n in coref.METRICS}).items():
             row[f"{scope}.{mname}"] = m
-            if mname in coref.CONLL_PARTS:
-                parts.append(m)
-        row[f"{scope}.conll"] = _conll(parts)
     return row
 
 
@@ -612,13 +639,8 @@ def _result(run: Run) -> dict:
     for name, tally in run.tallies.items():
         metrics[name] = tally.metric()
     for scope in COREF_SCOPES:
-        parts = []
-        for mname in coref.METRICS:
-            m = _coref_metric(run.coref[f"{scope}.{mname}"]["*"])
+        for mname, m in coref_scope({n: run.coref[f"{scope}.{n}"]["*"] for n in coref.METRICS}).items():
             metrics[f"{scope}.{mname}"] = m
-            if mname in coref.CONLL_PARTS:
-                parts.append(m)
-        metrics[f"{scope}.conll"] = _conll(parts)
 
     per_type = {name: {str(k): v for k, v in run.tallies[name].by(1).items()} for name in sorted(run.type_tallies)}
     by_doc = {name: tally.by(0) for name, tally in run.tallies.items() if name != "relations.cross_doc"}
@@ -735,18 +757,15 @@ def _score_documents(pairs, gold_corpus: dict, pred_corpus: dict, units: str) ->
     for prefix, *_ in COREF_LAYERS:
         for cross_scope in (False, True):
             scope = f"{prefix}.cross_doc" if cross_scope else prefix
-            parts = []
-            for mname, fn in coref.METRICS.items():
+            counts = {}
+            for mname in coref.METRICS:
                 if cross_scope:
-                    counts = coref.FROM_CONTINGENCY[mname](cross_stats[prefix])
+                    counts[mname] = coref.FROM_CONTINGENCY[mname](cross_stats[prefix])
                 else:
                     rows = within.get(f"{scope}.{mname}", [])
-                    counts = tuple(math.fsum(v[i] for v in rows) for i in range(4))
-                m = _coref_metric(counts)
+                    counts[mname] = tuple(math.fsum(v[i] for v in rows) for i in range(4))
+            for mname, m in coref_scope(counts).items():
                 metrics[f"{scope}.{mname}"] = m
-                if mname in coref.CONLL_PARTS:
-                    parts.append(m)
-            metrics[f"{scope}.conll"] = _conll(parts)
     return {
         "metrics": dict(sorted(metrics.items())),
         "attributes": {k: _agreement(*v) for k, v in sorted(attr_pairs.items())},
