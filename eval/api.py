@@ -44,10 +44,10 @@ def score_files(
     units = units or ("sentence" if bootstrap > 0 else "document")
     if keep_alignment:  # the HTML report needs every alignment at once
         result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus,
-                       units=units, keep_alignment=True)
+                       units=units, keep_alignment=True, schema=schema)
     else:  # a map over documents and a sum (same result; memory does not hold per-item state of the corpus)
         pairs = ((d, gold_corpus.documents[d], pred_corpus.documents.get(d)) for d in gold_corpus.documents)
-        result = score_documents(pairs, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units)
+        result = score_documents(pairs, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units, schema=schema)
     tallies = result.pop("_tallies")
     header = {
         "scorer": {"name": "ceasefire-eval", "version": __version__},

@@ -184,11 +184,8 @@ def _rows(doc_id: str, text: str, items: list[dict]) -> str:
 def _relation_rows(run) -> tuple[str, Counter]:
     from .scorer import _relation_items
 
-    from ceasefire.schema import load_schema
-
-    symmetric = {n: t.symmetric for n, t in load_schema().relation_types.items()}
-    g_w, g_x = _relation_items(run, True, symmetric)
-    p_w, p_x = _relation_items(run, False, symmetric)
+    g_w, g_x = _relation_items(run, True, run.symmetric)
+    p_w, p_x = _relation_items(run, False, run.symmetric)
     rows, counts = [], Counter()
     for scope, gold, pred in (("within", g_w, p_w), ("cross-document", g_x, p_x)):
         pending = Counter(k for k, _, _ in pred)

@@ -110,6 +110,7 @@ class Run:
     pred_corpus: dict
     units: Units
     tokens: Tokens
+    symmetric: dict[str, bool] = field(default_factory=dict)  # relation type -> unordered?
     tallies: dict[str, Tally] = field(default_factory=dict)
     coref: dict[str, dict[str, tuple]] = field(default_factory=dict)  # metric -> doc|'*' -> counts
     attr_pairs: dict[str, tuple[list, list]] = field(default_factory=dict)  # attribute -> (gold labels, predicted labels)
@@ -149,6 +150,7 @@ def score(
     pred_corpus: dict | None = None,
     units: str = "document",
     keep_alignment: bool = False,
+    schema,
 ) -> dict[str, Any]:
     """Score ``pred_docs`` against ``gold_docs`` (both: document id -> record).
 
@@ -167,7 +169,7 @@ def score(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _score(gold_docs, pred_docs, gold_corpus, pred_corpus, units, keep_alignment)
+        return _score(gold_docs, pred_docs, gold_corpus, pred_corpus, units, keep_alignment, symmetric_types(schema))
     finally:
         if paused:
             gc.enable()
@@ -183,9 +185,15 @@ def _score_layers(run: Run) -> None:
     _relations(run)
 
 
-def _score(gold_docs, pred_docs, gold_corpus, pred_corpus, units, keep_alignment) -> dict[str, Any]:
+def symmetric_types(schema) -> dict[str, bool]:
+    """Relation type -> symmetric, from the schema the caller validated with (passed in,
+    never reloaded here, so that ``--schema`` reaches the scorer)."""
+    return {n: t.symmetric for n, t in schema.relation_types.items()}
+
+
+def _score(gold_docs, pred_docs, gold_corpus, pred_corpus, units, keep_alignment, symmetric) -> dict[str, Any]:
     pred_docs = {d: pred_docs.get(d, {"id": d}) for d in gold_docs}
-    run = Run(gold_docs, pred_docs, gold_corpus or {}, pred_corpus or {}, Units(gold_docs, units), Tokens(gold_docs))
+    run = Run(gold_docs, pred_docs, gold_corpus or {}, pred_corpus or {}, Units(gold_docs, units), Tokens(gold_docs), symmetric)
     _score_layers(run)
     result = _result(run)
     if keep_alignment:
@@ -538,9 +546,7 @@ def _anchor(run: Run, d: str, ref: str, gold: bool) -> int:
 
 
 def _relations(run: Run) -> None:
-    from ceasefire.schema import load_schema
-
-    symmetric = {n: t.symmetric for n, t in load_schema().relation_types.items()}
+    symmetric = run.symmetric
     g_within, g_cross = _relation_items(run, True, symmetric)
     p_within, p_cross = _relation_items(run, False, symmetric)
     run.tallies["relations.strict"] = match_keys(g_within + g_cross, p_within + p_cross)
@@ -664,7 +670,7 @@ COREF_LAYERS = (
 )
 
 
-def score_documents(pairs, *, gold_corpus: dict | None = None, pred_corpus: dict | None = None, units: str = "document") -> dict[str, Any]:
+def score_documents(pairs, *, gold_corpus: dict | None = None, pred_corpus: dict | None = None, units: str = "document", schema) -> dict[str, Any]:
     """The same result as :func:`score`, computed as a map over documents and a sum.
 
     ``pairs`` yields ``(doc_id, gold_record, predicted_record_or_None)``; only one
@@ -675,16 +681,13 @@ def score_documents(pairs, *, gold_corpus: dict | None = None, pred_corpus: dict
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _score_documents(pairs, gold_corpus or {}, pred_corpus or {}, units)
+        return _score_documents(pairs, gold_corpus or {}, pred_corpus or {}, units, symmetric_types(schema))
     finally:
         if paused:
             gc.enable()
 
 
-def _score_documents(pairs, gold_corpus: dict, pred_corpus: dict, units: str) -> dict[str, Any]:
-    from ceasefire.schema import load_schema
-
-    symmetric = {n: t.symmetric for n, t in load_schema().relation_types.items()}
+def _score_documents(pairs, gold_corpus: dict, pred_corpus: dict, units: str, symmetric: dict[str, bool]) -> dict[str, Any]:
     wanted = {True: set(), False: set()}
     for side, corpus in ((True, gold_corpus), (False, pred_corpus)):
         for r in corpus.get("relations") or []:
@@ -701,7 +704,7 @@ def _score_documents(pairs, gold_corpus: dict, pred_corpus: dict, units: str) ->
     per_document: dict[str, dict] = {}
     all_units: list = []
     for d, g, p in pairs:
-        run = Run({d: g}, {d: p if p is not None else {"id": d}}, {}, {}, Units({d: g}, units), Tokens({d: g}))
+        run = Run({d: g}, {d: p if p is not None else {"id": d}}, {}, {}, Units({d: g}, units), Tokens({d: g}), symmetric)
         _score_layers(run)
         for name, t in run.tallies.items():
             total = tallies.setdefault(name, Tally())

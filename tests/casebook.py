@@ -6,6 +6,9 @@ counted by hand.
 """
 
 from ceasefire.eval.scorer import score
+from ceasefire.schema import load_schema
+
+SCHEMA = load_schema()
 
 
 def at(text, s, k=0):
@@ -46,7 +49,7 @@ def doc(doc_id, text, mentions=(), events=(), claims=(), relations=()):
 def run(gold_docs, pred_docs, gold_corpus=None, pred_corpus=None):
     g = {d["id"]: d for d in gold_docs}
     p = {d["id"]: d for d in pred_docs}
-    return score(g, p, gold_corpus=gold_corpus, pred_corpus=pred_corpus)
+    return score(g, p, gold_corpus=gold_corpus, pred_corpus=pred_corpus, schema=SCHEMA)
 
 
 def prf(result, name):

@@ -22,9 +22,9 @@ def test_streaming_equals_in_memory(pred, units):
     schema = load_schema()
     gold = load_gold(gold_dir(), schema=schema)
     p, _ = load_predictions([ROOT / pred], gold, schema=schema, allow_missing=False)
-    whole = score(gold.documents, p.documents, gold_corpus=gold.corpus, pred_corpus=p.corpus, units=units)
+    whole = score(gold.documents, p.documents, gold_corpus=gold.corpus, pred_corpus=p.corpus, units=units, schema=schema)
     pairs = ((d, gold.documents[d], p.documents.get(d)) for d in gold.documents)
-    streamed = score_documents(pairs, gold_corpus=gold.corpus, pred_corpus=p.corpus, units=units)
+    streamed = score_documents(pairs, gold_corpus=gold.corpus, pred_corpus=p.corpus, units=units, schema=schema)
     assert _strip(streamed) == _strip(whole)
     assert streamed["_units"] == whole["_units"]
     for name, t in whole["_tallies"].items():
