@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import platform
 import re
 import resource
@@ -31,7 +32,10 @@ sys.path.insert(0, str(HERE))
 from synth import long_documents, perturb, replicate_pairs  # noqa: E402
 
 from ceasefire.eval import coref  # noqa: E402
-from ceasefire.eval.scorer import score_documents, score_mentions  # noqa: E402
+from ceasefire.eval.scorer import score, score_mentions  # noqa: E402
+from ceasefire.schema import load_schema  # noqa: E402
+
+SCHEMA = load_schema()
 
 
 def timed(fn, *args, repeat: int = 1, **kwargs):
@@ -175,7 +179,7 @@ def _peak_rss() -> int:
 
 
 def _full_once(n: int, memory: bool) -> dict:
-    """Score n documents streamed one at a time (score_documents), as a user scoring a large
+    """Score n documents streamed one at a time (scorer.score), as a user scoring a large
     corpus from files would; the time includes making each synthetic document pair."""
     counted = {"mentions": 0}
 
@@ -189,11 +193,11 @@ def _full_once(n: int, memory: bool) -> dict:
         import tracemalloc
 
         tracemalloc.start()
-        score_documents(pairs())
+        score(pairs(), schema=SCHEMA)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         return {"peak_bytes": peak}
-    t, _ = timed(lambda: score_documents(pairs()))
+    t, _ = timed(lambda: score(pairs(), schema=SCHEMA))
     return {"seconds": t, "mentions": counted["mentions"], "rss_bytes_timing_run": _peak_rss()}
 
 
@@ -207,6 +211,67 @@ def bench_growth(sizes=(10, 100, 1000, 10000)):
             out.update(json.loads(r.stdout.strip().splitlines()[-1]))
         out["docs"] = n
         rows.append(out)
+    return rows
+
+
+# --- 4. the HTML report ---------------------------------------------------------------------------------
+
+def _make_valid(gold: dict, pred: dict, doc_id: str) -> None:
+    """The report reads predictions through the validator: drop the arguments and relations
+    that a swapped mention or event type no longer allows, and give spurious mentions
+    entities of their own document."""
+    gold_types = {x["id"]: x["type"] for layer in ("mentions", "events") for x in gold.get(layer, [])}
+    changed = {x["id"] for layer in ("mentions", "events") for x in pred.get(layer, []) if gold_types.get(x["id"], x["type"]) != x["type"]}
+    for m in pred["mentions"]:
+        if m["entity"].startswith("sp"):
+            m["entity"] += f"-{doc_id}"
+    for e in pred.get("events", []):
+        e["arguments"] = [] if e["id"] in changed else [a for a in e["arguments"] if a["ref"] not in changed]
+    pred["relations"] = [r for r in pred.get("relations", []) if r["head"] not in changed and r["tail"] not in changed]
+
+
+def _write_corpus(folder: Path, target_pred_mentions: int) -> dict:
+    """A gold folder and a predictions file of shifted, perturbed copies of the articles,
+    with about ``target_pred_mentions`` predicted mentions."""
+    gold_dir, n_pred, n_docs = folder / "gold", 0, 0
+    gold_dir.mkdir(parents=True)
+    with open(folder / "pred.jsonl", "w", encoding="utf-8") as out:
+        for d, g, p in replicate_pairs(10**9, seed=7):
+            _make_valid(g, p, d)
+            (gold_dir / f"{d}.json").write_text(json.dumps(g), encoding="utf-8")
+            out.write(json.dumps(p) + "\n")
+            n_pred += len(p["mentions"])
+            n_docs += 1
+            if n_pred >= target_pred_mentions:
+                break
+    docs = sorted(f.stem for f in gold_dir.glob("*.json"))
+    corpus = {"record": "corpus", "id": "synthetic", "documents": docs, "entity_clusters": [], "event_clusters": [], "relations": []}
+    (gold_dir / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
+    return {"docs": n_docs, "pred_mentions": n_pred}
+
+
+def bench_report(targets=(10_000, 100_000)):
+    """`ceasefire-eval report` as a user runs it (a fresh process): wall time and the peak
+    resident memory of that process (from wait4), and the size of what it wrote."""
+    import tempfile
+
+    rows = []
+    for target in targets:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            row = _write_corpus(tmp, target)
+            out = tmp / "report.html"
+            cmd = [sys.executable, "-m", "ceasefire.eval.cli", "report", str(tmp / "pred.jsonl"), "--gold", str(tmp / "gold"), "-o", str(out)]
+            t = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(proc.pid, 0)
+            row["seconds"] = time.perf_counter() - t
+            row["cpu_seconds"] = usage.ru_utime + usage.ru_stime  # less sensitive than wall time to a busy machine
+            if status != 0:
+                raise RuntimeError(f"report failed: {proc.stderr.read().decode()[-2000:]}")
+            pages = sorted(tmp.glob("report*.html"))
+            row.update(peak_rss_bytes=usage.ru_maxrss * 1024, pages=len(pages), html_bytes=sum(p.stat().st_size for p in pages))
+            rows.append(row)
     return rows
 
 
@@ -249,7 +314,7 @@ def report(m, c, g, mach) -> str:
         lines.append(f"| {name} | {t:.3f} |")
     lines.append("")
     lines.append("**Full scoring (all layers) as the corpus grows**: documents are shifted copies of the gold articles, predictions perturbed, "
-                 "streamed one document at a time through `score_documents` (the time includes making each synthetic pair).")
+                 "streamed one document at a time through `ceasefire.eval.scorer.score` (the time includes making each synthetic pair).")
     lines.append("")
     lines.append("| documents | mentions | seconds | × previous | peak traced memory (MiB) | peak RSS of the timing run (MiB) |")
     lines.append("|---:|---:|---:|---:|---:|---:|")

@@ -144,14 +144,14 @@ def cmd_leaderboard(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .api import public, score_files
-    from .report import render
+    from .api import score_files
+    from .report import Report
 
-    result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
-                         bootstrap=args.bootstrap, keep_alignment=True)
-    run = result.pop("_run")
-    atomic_write(args.output, render(public(result), run))
-    print(f"wrote {args.output}", file=sys.stderr)
+    with Report(args.output) as report:  # documents are rendered as they are scored
+        scored = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
+                             bootstrap=args.bootstrap, on_document=report.add)
+        paths = report.write(scored.output, scored.cross_relations, scored.gold_corpus)
+    print(f"wrote {', '.join(map(str, paths))}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -32,7 +32,6 @@ import numpy as np
 
 from .counts import Tally
 
-DEFAULT_SEED = 12345
 UNIT = "sentence"
 
 

@@ -4,9 +4,7 @@ all-singleton response, and bootstrap resamples whose F1 is undefined."""
 import copy
 from fractions import Fraction as F
 
-import numpy as np
-
-from casebook import at, claim, doc, event, mention, run
+from casebook import claim, doc, event, mention, run
 from ceasefire.eval.counts import Tally
 from ceasefire.eval.stats import bootstrap_ci, resample_indices, unit_matrix
 
