@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from ceasefire import __version__
-from ceasefire.eval.gold import load_gold
+from ceasefire.schema.corpus import load_gold
 from ceasefire.schema import Schema
 
 from .card import card_metadata, render_card

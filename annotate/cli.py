@@ -170,7 +170,7 @@ def cmd_tasks(args) -> int:
     import json
 
     from ceasefire.data import gold_dir
-    from ceasefire.eval.gold import load_gold, load_predictions
+    from ceasefire.schema.corpus import load_gold, load_predictions
     from ceasefire.schema.records import atomic_write
 
     from .ls_convert import tasks_for
@@ -210,7 +210,7 @@ DEFAULT_LS_DIR = ".labelstudio"
 
 
 def _ls_records(args, schema):
-    from ceasefire.eval.gold import load_gold, load_predictions
+    from ceasefire.schema.corpus import load_gold, load_predictions
 
     gold = load_gold(None, schema=schema)
     if getattr(args, "records", None):

@@ -349,8 +349,7 @@ def main():
     (HERE / "results.json").write_text(json.dumps({"machine": mach, "mentions": m, "coref": c, "growth": g}, indent=1, default=str) + "\n")
     if args.write_readme:
         (HERE / "RESULTS.md").write_text("# Benchmark results\n\nWritten by `python benchmarks/bench.py --write-readme`.\n\n" + text)
-        sys.path.insert(0, str(HERE.parent / "annotate"))
-        from ceasefire.annotate.reporting import replace_generated
+        from ceasefire._cli import replace_generated
 
         readme = HERE.parent / "README.md"
         readme.write_text(replace_generated(readme.read_text(encoding="utf-8"), "benchmark", text), encoding="utf-8")

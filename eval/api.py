@@ -10,7 +10,7 @@ from ceasefire import __version__
 from ceasefire.schema import Schema, load_schema
 
 from .counts import Tally
-from .gold import load_gold, load_predictions
+from ceasefire.schema.corpus import load_gold, load_predictions
 from .scorer import score
 
 DEFAULT_SEED = 12345  # as sacrebleu; stats.py (which needs numpy) is imported only to resample

@@ -7,7 +7,7 @@ import json
 import sys
 import textwrap
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, write_or_check
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, print_problems, replace_generated, write_or_check
 from ceasefire.data import load_articles
 from pathlib import Path
 
@@ -111,7 +111,7 @@ def cmd_run(args) -> int:
     if problems:
         return print_problems(problems)
     # validate before writing, so that a bad extractor leaves no predictions file behind
-    from .gold import load_gold, load_predictions
+    from ceasefire.schema.corpus import load_gold, load_predictions
     import tempfile
 
     schema = load_schema(args.schema)
@@ -126,8 +126,6 @@ def cmd_run(args) -> int:
 
 
 def cmd_leaderboard(args) -> int:
-    from ceasefire.annotate.reporting import replace_generated
-
     from .leaderboard import leaderboard_markdown
 
     root = Path(args.root).resolve()
@@ -257,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=textwrap.dedent(
             """\
             examples:
-              ceasefire-eval run ceasefire.eval.baseline:extract --corpus ceasefire.eval.baseline:link_documents
+              ceasefire-eval run ceasefire.baselines.rule_based:extract --corpus ceasefire.baselines.rule_based:link_documents
               ceasefire-eval run my_extractor:extract -o my_predictions.jsonl --format json
               ceasefire-eval run --command "python my_llm_extractor.py" --bootstrap 1000
             """

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from ceasefire.data import data_dir, gold_dir
-from ceasefire.eval.gold import load_gold, load_predictions
+from ceasefire.schema.corpus import load_gold, load_predictions
 from ceasefire.eval.scorer import score
 from ceasefire.schema import load_schema
 
