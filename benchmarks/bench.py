@@ -214,6 +214,30 @@ def bench_growth(sizes=(10, 100, 1000, 10000)):
     return rows
 
 
+# --- 5. the command line, start to answer ------------------------------------------------------------------
+
+CLI_COMMAND = ("ceasefire-eval", "score", "data/annotations/B")
+
+
+def bench_cli(runs: int = 5) -> dict:
+    """`ceasefire-eval score data/annotations/B` (the README's main job) as whole processes:
+    median wall and CPU time of ``runs`` runs, imports and validation included."""
+    import statistics
+
+    script = Path(sys.executable).parent / CLI_COMMAND[0]
+    walls, cpus = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.Popen([str(script), *CLI_COMMAND[1:]], cwd=HERE.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - t)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        if status != 0:
+            raise RuntimeError(f"{' '.join(CLI_COMMAND)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return {"command": " ".join(CLI_COMMAND), "runs": runs, "wall_median": statistics.median(walls), "cpu_median": statistics.median(cpus),
+            "walls": walls}
+
+
 # --- 4. the HTML report ---------------------------------------------------------------------------------
 
 def _make_valid(gold: dict, pred: dict, doc_id: str) -> None:

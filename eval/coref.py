@@ -33,6 +33,7 @@ import math
 from collections import Counter, defaultdict
 from typing import Hashable, Mapping
 
+from .assignment import max_weight_assignment
 from .counts import f1_of, ratio_metric
 
 
@@ -128,17 +129,13 @@ def _max_alignment(weights: dict[tuple, float]) -> float:
         if len(ks) == 1 and len(rs) == 1:
             parts.append(weights[(ks[0], next(iter(rs)))])
             continue
-        import numpy as np
-        from scipy.optimize import linear_sum_assignment
-
         rl = list(rs)
         ri = {r: i for i, r in enumerate(rl)}
-        m = np.zeros((len(ks), len(rl)))
+        m = [[0.0] * len(rl) for _ in ks]
         for i, k in enumerate(ks):
             for r in adj_k[k]:
-                m[i, ri[r]] = weights[(k, r)]
-        rows, cols = linear_sum_assignment(m, maximize=True)
-        parts.extend(float(x) for x in m[rows, cols])
+                m[i][ri[r]] = weights[(k, r)]
+        parts.extend(m[r][c] for r, c in max_weight_assignment(m))
     # fsum: exactly rounded, so the total does not depend on the order of the input
     return math.fsum(parts)
 

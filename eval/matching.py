@@ -7,9 +7,9 @@ Two ways, both independent of input order:
   counting ``min(gold, pred)`` per key is the optimal one-to-one matching.
 - :func:`match_optimal`: items match when a scoring function admits the pair
   (character IoU >= 0.5, any overlap, ...). The matching maximises first the
-  number of matched pairs, then the total score (Hungarian algorithm,
-  ``scipy.optimize.linear_sum_assignment``, run per connected component of the
-  candidate graph). nervaluate's greedy matching is what this replaces.
+  number of matched pairs, then the total score (the Hungarian algorithm of
+  :mod:`.assignment`, run per connected component of the candidate graph).
+  nervaluate's greedy matching is what this replaces.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Callable, Hashable, Iterable, Sequence
 
-import numpy as np
-
+from .assignment import max_weight_assignment
 from .counts import Tally
 
 #: An item to match: (key, unit, type). ``unit`` is where it counts for resampling.
@@ -124,8 +123,6 @@ def _assign(edges: dict[tuple[int, int], float], gold: Sequence[Item], pred: Seq
 
 
 def _assign_components(edges: dict[tuple[int, int], float], gold, pred, prefer) -> list[tuple[int, int]]:
-    from scipy.optimize import linear_sum_assignment
-
     # connected components over gold and pred nodes (union-find)
     parent: dict = {}
 
@@ -158,16 +155,15 @@ def _assign_components(edges: dict[tuple[int, int], float], gold, pred, prefer) 
         k = min(len(gs), len(ps))
         bonus = k + 1
         unit = 10.0 ** -DIGITS / (k + 1)
-        w = np.zeros((len(gs), len(ps)))
+        w = [[0.0] * len(ps) for _ in gs]
         for g, p, s in comp:
             tie = 0.0
             if prefer is not None:
                 fn, most = prefer
                 # the preference sums to an integer; the key's rank adds less than 1 in all
                 tie = unit * (fn(g, p) + (1 - pi[p] / len(ps)) / (k + 1)) / (most + 1)
-            w[gi[g], pi[p]] = bonus + round(s, DIGITS) + tie
-        rows, cols = linear_sum_assignment(w, maximize=True)
-        pairs.extend((gs[r], ps[c]) for r, c in zip(rows, cols) if w[r, c] > 0)
+            w[gi[g]][pi[p]] = bonus + round(s, DIGITS) + tie
+        pairs.extend((gs[r], ps[c]) for r, c in max_weight_assignment(w) if w[r][c] > 0)
     return pairs
 
 
