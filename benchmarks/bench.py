@@ -315,7 +315,7 @@ def machine() -> dict:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_mib": mem, "python": platform.python_version(), "os": platform.platform(), "versions": versions}
 
 
-def report(m, c, g, mach) -> str:
+def report(m, c, g, r, cli, mach) -> str:
     s = m["seconds"]
     lines = [f"Machine: {mach['cpu']}, {mach['cores']} cores, {mach['memory_mib']} MiB; Python {mach['python']}; "
              + ", ".join(f"{k} {v}" for k, v in mach["versions"].items()) + ".", ""]
@@ -348,6 +348,18 @@ def report(m, c, g, mach) -> str:
         lines.append(f"| {row['docs']} | {row['mentions']} | {row['seconds']:.2f} | {ratio} | {row['peak_bytes'] / 2**20:.0f} | {row['rss_bytes_timing_run'] / 2**20:.0f} |")
         prev = row["seconds"]
     lines.append("")
+    lines.append("**The HTML report** (`ceasefire-eval report PRED --gold GOLD -o report.html`, a fresh process; validation "
+                 "included): synthetic gold and predictions written to files, as above.")
+    lines.append("")
+    lines.append("| predicted mentions | documents | seconds (wall) | CPU seconds | peak RSS (MiB) | pages | HTML (MiB) |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|")
+    for row in r:
+        lines.append(f"| {row['pred_mentions']} | {row['docs']} | {row['seconds']:.1f} | {row['cpu_seconds']:.1f} | "
+                     f"{row['peak_rss_bytes'] / 2**20:.0f} | {row['pages']} | {row['html_bytes'] / 2**20:.0f} |")
+    lines.append("")
+    lines.append(f"**Start to answer**: `{cli['command']}` as a whole process, median of {cli['runs']} runs: "
+                 f"{cli['wall_median']:.2f} s wall, {cli['cpu_median']:.2f} s CPU (target ≤ 1.0 s wall).")
+    lines.append("")
     lines.append("Agreement where the definitions coincide: " + "; ".join(f"{name}: {'yes' if ok else 'NO'}" for name, ok in m["checks"] + c["checks"]) + ".")
     return "\n".join(lines) + "\n"
 
@@ -362,15 +374,19 @@ def main():
         print(json.dumps(_full_once(args._full, args._memory)))
         return
     mach = machine()
+    print("command line ...", file=sys.stderr, flush=True)
+    cli = bench_cli()
+    print("report ...", file=sys.stderr, flush=True)
+    r = bench_report()
     print("coreference ...", file=sys.stderr, flush=True)
     c = bench_coref()
     print("full scoring growth ...", file=sys.stderr, flush=True)
     g = bench_growth()
     print("mentions (nervaluate takes minutes) ...", file=sys.stderr, flush=True)
     m = bench_mentions()
-    text = report(m, c, g, mach)
+    text = report(m, c, g, r, cli, mach)
     print(text)
-    (HERE / "results.json").write_text(json.dumps({"machine": mach, "mentions": m, "coref": c, "growth": g}, indent=1, default=str) + "\n")
+    (HERE / "results.json").write_text(json.dumps({"machine": mach, "mentions": m, "coref": c, "growth": g, "report": r, "cli": cli}, indent=1, default=str) + "\n")
     if args.write_readme:
         (HERE / "RESULTS.md").write_text("# Benchmark results\n\nWritten by `python benchmarks/bench.py --write-readme`.\n\n" + text)
         from ceasefire._cli import replace_generated
