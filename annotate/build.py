@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ceasefire import __version__
 from ceasefire.outputs import write_folder
-from ceasefire.eval.gold import load_gold
+from ceasefire.schema.corpus import load_gold
 from ceasefire.schema import Schema
 
 from . import card_sections

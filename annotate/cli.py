@@ -189,7 +189,7 @@ def cmd_tasks(args) -> int:
     import json
 
     from ceasefire.data import gold_dir
-    from ceasefire.eval.gold import load_gold, load_predictions
+    from ceasefire.schema.corpus import load_gold, load_predictions
 
     from .ls_convert import tasks_for
 
@@ -235,7 +235,7 @@ DEFAULT_LS_DIR = ".labelstudio"
 
 
 def _ls_records(args, schema):
-    from ceasefire.eval.gold import load_gold, load_predictions
+    from ceasefire.schema.corpus import load_gold, load_predictions
 
     gold = load_gold(None, schema=schema)
     if getattr(args, "records", None):

@@ -8,6 +8,8 @@ from pathlib import Path
 from ceasefire.data import data_dir, gold_dir
 from ceasefire.eval.api import agree_files
 
+from ceasefire._cli import replace_generated
+
 from .summary import render, summarize
 
 #: The pairs reported, as (column label, reference, annotation): the annotation is scored with
@@ -123,18 +125,9 @@ def published_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-def replace_generated(text: str, name: str, content: str) -> str:
-    """Replace the block between ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``."""
-    start, end = f"<!-- generated:{name} -->", f"<!-- /generated:{name} -->"
-    i, j = text.find(start), text.find(end)
-    if i < 0 or j < i:
-        raise ValueError(f"markers {start} ... {end} not found")
-    return text[: i + len(start)] + "\n" + content + text[j:]
-
-
 def datasheet_text(current: str) -> str:
     """A document (DATASHEET.md, README.md) with the generated blocks it has recomputed from the data."""
-    from ceasefire.eval.gold import load_gold
+    from ceasefire.schema.corpus import load_gold
     from ceasefire.schema import load_schema
 
     gold = load_gold(None, schema=load_schema())

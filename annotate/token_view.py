@@ -1,7 +1,6 @@
 """The token view of the mentions: sentences, tokens and BIO tags of the top-level mentions.
 
-Sentences and tokens are the scorer's (:class:`ceasefire.eval.scorer.Units` and
-:class:`~ceasefire.eval.scorer.Tokens`), so the token view, the bootstrap and
+Sentences and tokens are the scorer's (:class:`ceasefire.eval.text.Text`), so the token view, the bootstrap and
 token IoU share one definition. One rule is added: where the scorer's rough
 splitter breaks inside a gold mention ("U.S. and Russian officials" ends a
 "sentence" at "U.S."), the two sentences are joined, so that no mention is cut.
@@ -14,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ceasefire.eval.scorer import Tokens, Units
+from ceasefire.eval.text import Text
 
 OUTSIDE = "O"
 
@@ -44,7 +43,7 @@ def nesting(mentions: list[dict]) -> dict[str, int]:
 def sentences(doc_id: str, text: str, mentions: list[dict]) -> tuple[list[tuple[int, int]], int]:
     """[start, end) of each sentence (scorer's splitter, joined where a mention would be
     cut, surrounding whitespace dropped, empty ones left out), and the number of joins."""
-    starts = Units({doc_id: {"text": text}}).starts[doc_id]
+    starts = Text(doc_id, text, "sentence").sentence_starts
     cut = {i for m in mentions for i in range(bisect_right(starts, m["start"]), bisect_right(starts, m["end"] - 1))}
     kept = [s for i, s in enumerate(starts) if i not in cut]
     bounds = list(zip(kept, kept[1:] + [len(text)]))
@@ -96,7 +95,7 @@ def doc_rows(doc: dict, mentions: list[dict] | None = None) -> list[dict]:
     are always cut by the document's own mentions, so gold and predictions share them."""
     d, text = doc["id"], doc["text"]
     spans, _ = sentences(d, text, doc["mentions"])
-    tokens = Tokens({d: {"text": text}}).spans[d]
+    tokens = Text(d, text).token_spans()
     tags = encode(spans, tokens, top_level(doc["mentions"] if mentions is None else mentions))
     rows = []
     for s, (a, b) in enumerate(spans):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import platform
 import re
 import resource
@@ -31,7 +32,10 @@ sys.path.insert(0, str(HERE))
 from synth import long_documents, perturb, replicate_pairs  # noqa: E402
 
 from ceasefire.eval import coref  # noqa: E402
-from ceasefire.eval.scorer import score_documents, score_mentions  # noqa: E402
+from ceasefire.eval.scorer import score, score_mentions  # noqa: E402
+from ceasefire.schema import load_schema  # noqa: E402
+
+SCHEMA = load_schema()
 
 
 def timed(fn, *args, repeat: int = 1, **kwargs):
@@ -175,7 +179,7 @@ def _peak_rss() -> int:
 
 
 def _full_once(n: int, memory: bool) -> dict:
-    """Score n documents streamed one at a time (score_documents), as a user scoring a large
+    """Score n documents streamed one at a time (scorer.score), as a user scoring a large
     corpus from files would; the time includes making each synthetic document pair."""
     counted = {"mentions": 0}
 
@@ -189,11 +193,11 @@ def _full_once(n: int, memory: bool) -> dict:
         import tracemalloc
 
         tracemalloc.start()
-        score_documents(pairs())
+        score(pairs(), schema=SCHEMA)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         return {"peak_bytes": peak}
-    t, _ = timed(lambda: score_documents(pairs()))
+    t, _ = timed(lambda: score(pairs(), schema=SCHEMA))
     return {"seconds": t, "mentions": counted["mentions"], "rss_bytes_timing_run": _peak_rss()}
 
 
@@ -207,6 +211,91 @@ def bench_growth(sizes=(10, 100, 1000, 10000)):
             out.update(json.loads(r.stdout.strip().splitlines()[-1]))
         out["docs"] = n
         rows.append(out)
+    return rows
+
+
+# --- 5. the command line, start to answer ------------------------------------------------------------------
+
+CLI_COMMAND = ("ceasefire-eval", "score", "data/annotations/B")
+
+
+def bench_cli(runs: int = 5) -> dict:
+    """`ceasefire-eval score data/annotations/B` (the README's main job) as whole processes:
+    median wall and CPU time of ``runs`` runs, imports and validation included."""
+    import statistics
+
+    script = Path(sys.executable).parent / CLI_COMMAND[0]
+    walls, cpus = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.Popen([str(script), *CLI_COMMAND[1:]], cwd=HERE.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - t)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        if status != 0:
+            raise RuntimeError(f"{' '.join(CLI_COMMAND)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return {"command": " ".join(CLI_COMMAND), "runs": runs, "wall_median": statistics.median(walls), "cpu_median": statistics.median(cpus),
+            "walls": walls}
+
+
+# --- 4. the HTML report ---------------------------------------------------------------------------------
+
+def _make_valid(gold: dict, pred: dict, doc_id: str) -> None:
+    """The report reads predictions through the validator: drop the arguments and relations
+    that a swapped mention or event type no longer allows, and give spurious mentions
+    entities of their own document."""
+    gold_types = {x["id"]: x["type"] for layer in ("mentions", "events") for x in gold.get(layer, [])}
+    changed = {x["id"] for layer in ("mentions", "events") for x in pred.get(layer, []) if gold_types.get(x["id"], x["type"]) != x["type"]}
+    for m in pred["mentions"]:
+        if m["entity"].startswith("sp"):
+            m["entity"] += f"-{doc_id}"
+    for e in pred.get("events", []):
+        e["arguments"] = [] if e["id"] in changed else [a for a in e["arguments"] if a["ref"] not in changed]
+    pred["relations"] = [r for r in pred.get("relations", []) if r["head"] not in changed and r["tail"] not in changed]
+
+
+def _write_corpus(folder: Path, target_pred_mentions: int) -> dict:
+    """A gold folder and a predictions file of shifted, perturbed copies of the articles,
+    with about ``target_pred_mentions`` predicted mentions."""
+    gold_dir, n_pred, n_docs = folder / "gold", 0, 0
+    gold_dir.mkdir(parents=True)
+    with open(folder / "pred.jsonl", "w", encoding="utf-8") as out:
+        for d, g, p in replicate_pairs(10**9, seed=7):
+            _make_valid(g, p, d)
+            (gold_dir / f"{d}.json").write_text(json.dumps(g), encoding="utf-8")
+            out.write(json.dumps(p) + "\n")
+            n_pred += len(p["mentions"])
+            n_docs += 1
+            if n_pred >= target_pred_mentions:
+                break
+    docs = sorted(f.stem for f in gold_dir.glob("*.json"))
+    corpus = {"record": "corpus", "id": "synthetic", "documents": docs, "entity_clusters": [], "event_clusters": [], "relations": []}
+    (gold_dir / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
+    return {"docs": n_docs, "pred_mentions": n_pred}
+
+
+def bench_report(targets=(10_000, 100_000)):
+    """`ceasefire-eval report` as a user runs it (a fresh process): wall time and the peak
+    resident memory of that process (from wait4), and the size of what it wrote."""
+    import tempfile
+
+    rows = []
+    for target in targets:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            row = _write_corpus(tmp, target)
+            out = tmp / "report.html"
+            cmd = [sys.executable, "-m", "ceasefire.eval.cli", "report", str(tmp / "pred.jsonl"), "--gold", str(tmp / "gold"), "-o", str(out)]
+            t = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(proc.pid, 0)
+            row["seconds"] = time.perf_counter() - t
+            row["cpu_seconds"] = usage.ru_utime + usage.ru_stime  # less sensitive than wall time to a busy machine
+            if status != 0:
+                raise RuntimeError(f"report failed: {proc.stderr.read().decode()[-2000:]}")
+            pages = sorted(tmp.glob("report*.html"))
+            row.update(peak_rss_bytes=usage.ru_maxrss * 1024, pages=len(pages), html_bytes=sum(p.stat().st_size for p in pages))
+            rows.append(row)
     return rows
 
 
@@ -226,7 +315,7 @@ def machine() -> dict:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_mib": mem, "python": platform.python_version(), "os": platform.platform(), "versions": versions}
 
 
-def report(m, c, g, mach) -> str:
+def report(m, c, g, r, cli, mach) -> str:
     s = m["seconds"]
     lines = [f"Machine: {mach['cpu']}, {mach['cores']} cores, {mach['memory_mib']} MiB; Python {mach['python']}; "
              + ", ".join(f"{k} {v}" for k, v in mach["versions"].items()) + ".", ""]
@@ -249,7 +338,7 @@ def report(m, c, g, mach) -> str:
         lines.append(f"| {name} | {t:.3f} |")
     lines.append("")
     lines.append("**Full scoring (all layers) as the corpus grows**: documents are shifted copies of the gold articles, predictions perturbed, "
-                 "streamed one document at a time through `score_documents` (the time includes making each synthetic pair).")
+                 "streamed one document at a time through `ceasefire.eval.scorer.score` (the time includes making each synthetic pair).")
     lines.append("")
     lines.append("| documents | mentions | seconds | × previous | peak traced memory (MiB) | peak RSS of the timing run (MiB) |")
     lines.append("|---:|---:|---:|---:|---:|---:|")
@@ -258,6 +347,18 @@ def report(m, c, g, mach) -> str:
         ratio = f"{row['seconds'] / prev:.1f}×" if prev else ""
         lines.append(f"| {row['docs']} | {row['mentions']} | {row['seconds']:.2f} | {ratio} | {row['peak_bytes'] / 2**20:.0f} | {row['rss_bytes_timing_run'] / 2**20:.0f} |")
         prev = row["seconds"]
+    lines.append("")
+    lines.append("**The HTML report** (`ceasefire-eval report PRED --gold GOLD -o report.html`, a fresh process; validation "
+                 "included): synthetic gold and predictions written to files, as above.")
+    lines.append("")
+    lines.append("| predicted mentions | documents | seconds (wall) | CPU seconds | peak RSS (MiB) | pages | HTML (MiB) |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|")
+    for row in r:
+        lines.append(f"| {row['pred_mentions']} | {row['docs']} | {row['seconds']:.1f} | {row['cpu_seconds']:.1f} | "
+                     f"{row['peak_rss_bytes'] / 2**20:.0f} | {row['pages']} | {row['html_bytes'] / 2**20:.0f} |")
+    lines.append("")
+    lines.append(f"**Start to answer**: `{cli['command']}` as a whole process, median of {cli['runs']} runs: "
+                 f"{cli['wall_median']:.2f} s wall, {cli['cpu_median']:.2f} s CPU (target ≤ 1.0 s wall).")
     lines.append("")
     lines.append("Agreement where the definitions coincide: " + "; ".join(f"{name}: {'yes' if ok else 'NO'}" for name, ok in m["checks"] + c["checks"]) + ".")
     return "\n".join(lines) + "\n"
@@ -273,19 +374,22 @@ def main():
         print(json.dumps(_full_once(args._full, args._memory)))
         return
     mach = machine()
+    print("command line ...", file=sys.stderr, flush=True)
+    cli = bench_cli()
+    print("report ...", file=sys.stderr, flush=True)
+    r = bench_report()
     print("coreference ...", file=sys.stderr, flush=True)
     c = bench_coref()
     print("full scoring growth ...", file=sys.stderr, flush=True)
     g = bench_growth()
     print("mentions (nervaluate takes minutes) ...", file=sys.stderr, flush=True)
     m = bench_mentions()
-    text = report(m, c, g, mach)
+    text = report(m, c, g, r, cli, mach)
     print(text)
-    (HERE / "results.json").write_text(json.dumps({"machine": mach, "mentions": m, "coref": c, "growth": g}, indent=1, default=str) + "\n")
+    (HERE / "results.json").write_text(json.dumps({"machine": mach, "mentions": m, "coref": c, "growth": g, "report": r, "cli": cli}, indent=1, default=str) + "\n")
     if args.write_readme:
         (HERE / "RESULTS.md").write_text("# Benchmark results\n\nWritten by `python benchmarks/bench.py --write-readme`.\n\n" + text)
-        sys.path.insert(0, str(HERE.parent / "annotate"))
-        from ceasefire.annotate.reporting import replace_generated
+        from ceasefire._cli import replace_generated
 
         readme = HERE.parent / "README.md"
         readme.write_text(replace_generated(readme.read_text(encoding="utf-8"), "benchmark", text), encoding="utf-8")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import random
 
-from ceasefire.eval.gold import load_gold
+from ceasefire.schema.corpus import load_gold
 from ceasefire.schema import load_schema
 
 SCHEMA = load_schema()

@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ceasefire import __version__
 from ceasefire.schema import Schema, load_schema
 
-from .gold import load_gold, load_predictions
-from .scorer import score, score_documents
-from .stats import DEFAULT_SEED, UNIT, bootstrap_ci, resample_indices, unit_matrix
+from .counts import Tally
+from ceasefire.schema.corpus import load_gold, load_predictions
+from .scorer import score
+
+DEFAULT_SEED = 12345  # as sacrebleu; stats.py (which needs numpy) is imported only to resample
 
 CONVENTIONS = {
     "averaging": "micro: precision, recall and F1 from counts summed over documents",
     "undefined": "a ratio with a zero denominator is null, and F1 is null when precision or recall is",
-    "matching": "one-to-one; exact keys by count, overlap modes by optimal (Hungarian) matching; independent of input order",
+    "matching": "one-to-one; exact keys by count, overlap modes by optimal (Hungarian) matching; ties broken by content (for claims: agreement with the gold claim, then content order), never by input order",
     "spans": "[start, end) code-point offsets; spans given by text alone placed as in schema/FORMAT.md",
-    "coreference": "MUC, B-cubed, CEAF-e, LEA on predicted mentions matched by exact span; singletons kept; CoNLL = mean F1 of MUC, B-cubed, CEAF-e; cross-document scores over corpus-wide clusters with no topic oracle",
+    "coreference": "MUC, B-cubed, CEAF-e, LEA on predicted mentions matched by exact span; singletons kept; MUC is 0, not null, on a side with mentions but no links when the other side has links (as coval); CoNLL = mean F1 of MUC, B-cubed, CEAF-e; cross-document scores over corpus-wide clusters with no topic oracle",
     "definitions": "eval/METRICS.md",
 }
+
+
+@dataclass
+class Scored:
+    """A scored prediction: ``output`` is what is written out (same keys every time);
+    ``tallies`` and ``units`` are the per-unit counts the statistics resample."""
+
+    output: dict
+    tallies: dict[str, Tally] = field(repr=False)
+    units: list = field(repr=False)
+    cross_relations: tuple = field(repr=False, default=((), ()))
+    gold_corpus: dict | None = field(repr=False, default=None)
 
 
 def score_files(
@@ -31,28 +46,25 @@ def score_files(
     bootstrap: int = 0,
     seed: int = DEFAULT_SEED,
     units: str | None = None,
-    keep_alignment: bool = False,
+    on_document: Callable | None = None,
     strict: bool = False,
-) -> dict:
+) -> Scored:
     """Validate and score prediction files; raise InputError on bad input.
 
     Text-only spans that cannot be placed are false positives, listed under
     ``predictions.placement.unplaced_spans``; with ``strict`` they are refused.
 
     With ``bootstrap`` > 0, every count metric gets a 95% percentile interval
-    from that many resamples of sentences (see :mod:`.stats`).
+    from that many resamples of sentences (see :mod:`.stats`). ``on_document``
+    receives each document's pair and score as it goes by (the HTML report).
     """
     schema = schema or load_schema()
     gold_corpus = load_gold(gold, schema=schema)
     pred_corpus, missing = load_predictions(predictions, gold_corpus, schema=schema, allow_missing=allow_missing, strict=strict)
     units = units or ("sentence" if bootstrap > 0 else "document")
-    if keep_alignment:  # the HTML report needs every alignment at once
-        result = score(gold_corpus.documents, pred_corpus.documents, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus,
-                       units=units, keep_alignment=True)
-    else:  # a map over documents and a sum (same result; memory does not hold per-item state of the corpus)
-        pairs = ((d, gold_corpus.documents[d], pred_corpus.documents.get(d)) for d in gold_corpus.documents)
-        result = score_documents(pairs, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units)
-    tallies = result.pop("_tallies")
+    pairs = ((d, gold_corpus.documents[d], pred_corpus.documents.get(d)) for d in gold_corpus.documents)
+    result = score(pairs, schema=schema, gold_corpus=gold_corpus.corpus, pred_corpus=pred_corpus.corpus, units=units,
+                   on_document=on_document)
     header = {
         "scorer": {"name": "ceasefire-eval", "version": __version__},
         "schema_version": schema.version,
@@ -66,34 +78,32 @@ def score_files(
         },
         "conventions": CONVENTIONS,
     }
-    units = result.pop("_units")
+    out = result.as_dict()
     if bootstrap > 0:
-        idx = resample_indices(len(units), bootstrap, seed)
-        for name, tally in tallies.items():
-            result["metrics"][name]["ci"] = bootstrap_ci(unit_matrix(tally, units), idx)
-        not_resampled = sorted(n for n in result["metrics"] if n not in tallies)
+        from .stats import RULE, UNIT, bootstrap_ci, resample_indices, unit_matrix
+
+        idx = resample_indices(len(result.units), bootstrap, seed)
+        for name, tally in result.tallies.items():
+            out["metrics"][name]["ci"] = bootstrap_ci(unit_matrix(tally, result.units), idx)
+        not_resampled = sorted(n for n in out["metrics"] if n not in result.tallies)
         for name in not_resampled:
-            result["metrics"][name]["ci"] = None
+            out["metrics"][name]["ci"] = None
         header["bootstrap"] = {
             "resampling_unit": UNIT,
-            "units": len(units),
+            "units": len(result.units),
             "samples": bootstrap,
             "seed": seed,
             "interval": "95% percentile",
+            "rule": RULE,
             "not_resampled": not_resampled,
             "why_not_resampled": "coreference metrics do not decompose over sentences (clusters span them)",
         }
-    out = {**header, **result}
-    out["_tallies"] = tallies
-    out["_units"] = units
-    if "_run" in result:
-        out["_run"] = out.pop("_run")
-    return out
+    return Scored({**header, **out}, result.tallies, result.units, result.cross_relations, gold_corpus.corpus)
 
 
-def public(result: dict) -> dict:
-    """The result without the internal per-unit tallies (what is written out)."""
-    return {k: v for k, v in result.items() if not k.startswith("_")}
+def public(scored: Scored) -> dict:
+    """What is written out."""
+    return scored.output
 
 
 #: For `agree`: the headline pairwise-F1 metric of each layer and the attributes whose
@@ -150,15 +160,15 @@ def compare_files(
     strict: bool = False,
 ) -> dict:
     """Paired comparison of two systems on every count metric (B minus A)."""
-    from .stats import paired_tests
+    from .stats import RULE, UNIT, paired_tests, unit_matrix
 
     schema = schema or load_schema()
-    ra = score_files(predictions_a, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence", strict=strict)
-    rb = score_files(predictions_b, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence", strict=strict)
-    units = ra["_units"]
+    sa = score_files(predictions_a, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence", strict=strict)
+    sb = score_files(predictions_b, gold=gold, allow_missing=allow_missing, schema=schema, units="sentence", strict=strict)
+    ra, rb, units = sa.output, sb.output, sa.units
     metrics = {}
-    for name in sorted(ra["_tallies"]):
-        metrics[name] = paired_tests(unit_matrix(ra["_tallies"][name], units), unit_matrix(rb["_tallies"][name], units),
+    for name in sorted(sa.tallies):
+        metrics[name] = paired_tests(unit_matrix(sa.tallies[name], units), unit_matrix(sb.tallies[name], units),
                                      n_bootstrap=n_bootstrap, n_ar=n_ar, seed=seed)
     return {
         "scorer": ra["scorer"],
@@ -170,10 +180,11 @@ def compare_files(
             "resampling_unit": UNIT,
             "units": len(units),
             "statistic": "F1; delta = F1(B) - F1(A)",
+            "undefined": RULE,
             "paired_bootstrap": {"samples": n_bootstrap, "p": "(c + 1) / (n + 1), c = resamples whose centred |delta| is >= the observed |delta| (sacrebleu, with >= for >; see eval/stats.py)"},
             "approximate_randomization": {"trials": n_ar, "p": "(c + 1) / (n + 1), c = trials whose |delta| is >= the observed |delta| (Noreen 1989; sacrebleu uses >)"},
             "seed": seed,
-            "not_tested": sorted(n for n in ra["metrics"] if n not in ra["_tallies"]),
+            "not_tested": sorted(n for n in ra["metrics"] if n not in sa.tallies),
         },
         "metrics": metrics,
     }

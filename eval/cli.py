@@ -8,8 +8,8 @@ import sys
 
 from pathlib import Path
 
-from ceasefire._cli import (EXIT_BAD_INPUT, EXIT_OK, add_format, formatter, options, positive_resamples, print_problems, timeout,
-                            write_or_check)
+from ceasefire._cli import (EXIT_BAD_INPUT, EXIT_OK, add_format, formatter, options, positive_resamples, print_problems,
+                            replace_generated, timeout, write_or_check)
 from ceasefire.data import load_articles
 from ceasefire.outputs import check_output_file, write_file
 from ceasefire.schema import InputError, Location, Problem, SchemaError, load_schema, read_records
@@ -19,7 +19,7 @@ def cmd_validate(args) -> int:
     schema = load_schema(args.schema)
     if args.predictions:
         # exactly what `score` runs before scoring, so that validate refuses what score refuses
-        from .gold import load_gold, load_predictions
+        from ceasefire.schema.corpus import load_gold, load_predictions
 
         preds, _ = load_predictions(args.files, load_gold(args.gold, schema=schema), schema=schema, allow_missing=args.allow_missing,
                                     strict=args.strict)
@@ -45,7 +45,7 @@ def cmd_score(args) -> int:
     _check_output(args.output, _inputs(args, *args.predictions))
     result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
                          bootstrap=args.bootstrap, seed=args.seed, strict=args.strict)
-    _warn_unplaced(result)
+    _warn_unplaced(result.output)
     return _emit(FORMATS[args.format](public(result)), args.output)
 
 
@@ -151,8 +151,8 @@ def cmd_run(args) -> int:
             result = score_files([staged], gold=args.gold, schema=load_schema(args.schema), bootstrap=args.bootstrap, strict=args.strict)
         except InputError as exc:  # name the user's file, not the staged copy that is about to vanish
             return print_problems(_relocated(p, str(staged), args.predictions) for p in exc.problems)
-    result["predictions"]["path"] = args.predictions
-    _warn_unplaced(result)
+    result.output["predictions"]["path"] = args.predictions
+    _warn_unplaced(result.output)
     write_file(args.predictions, text, option="-p")
     print(f"wrote {args.predictions} ({len(records)} records)", file=sys.stderr)
     return _emit(FORMATS[args.format](public(result)), args.output)
@@ -188,8 +188,6 @@ def cmd_prompt(args) -> int:
 
 
 def cmd_leaderboard(args) -> int:
-    from ceasefire.annotate.reporting import replace_generated
-
     from .leaderboard import leaderboard_markdown
 
     root = Path(args.root).resolve()
@@ -209,16 +207,16 @@ def cmd_leaderboard(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .api import public, score_files
-    from .report import render
+    from .api import score_files
+    from .report import Report
 
     check_output_file(args.output, inputs=_inputs(args, *args.predictions))
-    result = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
-                         bootstrap=args.bootstrap, keep_alignment=True, strict=args.strict)
-    _warn_unplaced(result)
-    run = result.pop("_run")
-    write_file(args.output, render(public(result), run))
-    print(f"wrote {args.output}", file=sys.stderr)
+    with Report(args.output) as report:  # documents are rendered as they are scored
+        scored = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
+                             bootstrap=args.bootstrap, on_document=report.add, strict=args.strict)
+        _warn_unplaced(scored.output)
+        paths = report.write(scored.output, scored.cross_relations, scored.gold_corpus)
+    print(f"wrote {', '.join(map(str, paths))}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -296,7 +294,7 @@ def _add_run(sub) -> None:
         "command that reads the article on stdin and prints one JSON record, on every article; write the\n"
         "predictions (JSONL) and score them. --corpus MODULE:FUNCTION receives {doc_id: record} and returns the\n"
         "corpus record (cross-document clusters and links).",
-        epilog=_examples("ceasefire-eval run ceasefire.eval.baseline:extract --corpus ceasefire.eval.baseline:link_documents",
+        epilog=_examples("ceasefire-eval run ceasefire.baselines.rule_based:extract --corpus ceasefire.baselines.rule_based:link_documents",
                          "ceasefire-eval run my_extractor:extract -p my_predictions.jsonl --format json",
                          'ceasefire-eval run --command "python my_llm_extractor.py" --bootstrap 1000'),
     )

@@ -33,8 +33,9 @@ import math
 from collections import Counter, defaultdict
 from typing import Hashable, Mapping
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
+from .assignment import max_weight_assignment
+from .counts import f1_of, ratio_metric
+
 
 Assignment = Mapping[Hashable, Hashable]
 
@@ -62,6 +63,12 @@ class Contingency:
         self.shared.update((c, response[m]) for m, c in key.items() if m in response)
         self.key_size.update(key.values())
         self.resp_size.update(response.values())
+
+    def merge(self, other: "Contingency") -> None:
+        """Add another document's table (its mentions are not in this one)."""
+        self.shared.update(other.shared)
+        self.key_size.update(other.key_size)
+        self.resp_size.update(other.resp_size)
 
 
 def _muc_side(sizes: Counter, shared: Counter, swap: bool) -> tuple[int, int]:
@@ -124,12 +131,11 @@ def _max_alignment(weights: dict[tuple, float]) -> float:
             continue
         rl = list(rs)
         ri = {r: i for i, r in enumerate(rl)}
-        m = np.zeros((len(ks), len(rl)))
+        m = [[0.0] * len(rl) for _ in ks]
         for i, k in enumerate(ks):
             for r in adj_k[k]:
-                m[i, ri[r]] = weights[(k, r)]
-        rows, cols = linear_sum_assignment(m, maximize=True)
-        parts.extend(float(x) for x in m[rows, cols])
+                m[i][ri[r]] = weights[(k, r)]
+        parts.extend(m[r][c] for r, c in max_weight_assignment(m))
     # fsum: exactly rounded, so the total does not depend on the order of the input
     return math.fsum(parts)
 
@@ -176,3 +182,27 @@ def lea(key: Assignment, response: Assignment) -> tuple[float, float, float, flo
 METRICS = {"muc": muc, "b3": b_cubed, "ceafe": ceaf_e, "lea": lea}
 FROM_CONTINGENCY = {"muc": muc_c, "b3": b_cubed_c, "ceafe": ceaf_e_c, "lea": lea_c}
 CONLL_PARTS = ("muc", "b3", "ceafe")
+
+
+def scope_metrics(counts: dict[str, tuple]) -> dict[str, dict]:
+    """The metrics of one scope (metric name -> counts), with their CoNLL mean.
+
+    MUC has no links to count on a side whose clusters are all singletons. As coval
+    (``coval/eval/evaluator.py``; its unittests TC-A-10, TC-M-2) and scorch do, the
+    ratio over that side is then 0, not null, when the other side has links and the
+    side itself has mentions: an all-singleton response scores MUC 0/0/0, and CoNLL
+    stays a number. With links on neither side (or no mentions), MUC stays null.
+    """
+    out = {name: ratio_metric(*c) for name, c in counts.items()}
+    muc, b3 = out["muc"], counts["b3"]
+    resp_mentions, key_mentions = b3[1], b3[3]
+    if muc["p_den"] == 0 and muc["r_den"] > 0 and resp_mentions > 0:
+        muc["precision"] = 0.0
+    if muc["r_den"] == 0 and muc["p_den"] > 0 and key_mentions > 0:
+        muc["recall"] = 0.0
+    muc["f1"] = f1_of(muc["precision"], muc["recall"])
+    f1s = [out[n]["f1"] for n in CONLL_PARTS]
+    conll = ratio_metric(0, 0, 0, 0)
+    conll.update(f1=None if None in f1s else sum(f1s) / len(f1s), p_num=None, p_den=None, r_num=None, r_den=None)
+    out["conll"] = conll
+    return out

@@ -7,9 +7,9 @@ Two ways, both independent of input order:
   counting ``min(gold, pred)`` per key is the optimal one-to-one matching.
 - :func:`match_optimal`: items match when a scoring function admits the pair
   (character IoU >= 0.5, any overlap, ...). The matching maximises first the
-  number of matched pairs, then the total score (Hungarian algorithm,
-  ``scipy.optimize.linear_sum_assignment``, run per connected component of the
-  candidate graph). nervaluate's greedy matching is what this replaces.
+  number of matched pairs, then the total score (the Hungarian algorithm of
+  :mod:`.assignment`, run per connected component of the candidate graph).
+  nervaluate's greedy matching is what this replaces.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Callable, Hashable, Iterable, Sequence
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
-
+from .assignment import max_weight_assignment
 from .counts import Tally
 
 #: An item to match: (key, unit, type). ``unit`` is where it counts for resampling.
@@ -61,18 +59,25 @@ def match_optimal(
     pred: Sequence[Item],
     candidates: Iterable[tuple[int, int]],
     score: Callable[[int, int], float | None],
+    *,
+    prefer: Callable[[int, int], int] | None = None,
+    prefer_max: int = 0,
 ) -> tuple[Tally, list[tuple[int, int]]]:
     """Match by index; ``candidates`` are (gold index, pred index) pairs worth scoring.
 
     ``score(g, p)`` returns a weight in [0, 1] for an admissible pair, None otherwise.
-    Returns the tally and the matched (gold index, pred index) pairs.
+    Among the matchings with the most pairs and then the greatest total weight (to
+    ``DIGITS`` decimals), the greatest total ``prefer(g, p)`` (an integer from 0 to
+    ``prefer_max``) breaks ties; what is still tied goes to the predicted items whose
+    keys sort first. Keys are content, so the result never
+    depends on the order of the input. Returns the tally and the matched pairs.
     """
     edges: dict[tuple[int, int], float] = {}
     for g, p in candidates:
         w = score(g, p)
         if w is not None:
             edges[(g, p)] = w
-    pairs = _assign(edges)
+    pairs = _assign(edges, gold, pred, (prefer, prefer_max) if prefer else None)
     tally = Tally()
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
@@ -87,7 +92,22 @@ def match_optimal(
     return tally, pairs
 
 
-def _assign(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+#: Weights are compared to this many decimals, so that equal overlaps computed in a
+#: different order (float sums) tie exactly and the tie-breaking rule decides.
+DIGITS = 6
+
+
+def _sort_key(key) -> tuple:
+    """A total order over keys of mixed types: numbers by value, strings as such,
+    tuples element by element, anything else by its repr."""
+    if isinstance(key, tuple):
+        return (2, tuple(_sort_key(x) for x in key))
+    if isinstance(key, (int, float)) and not isinstance(key, bool):
+        return (0, key)
+    return (1, key if isinstance(key, str) else repr(key))
+
+
+def _assign(edges: dict[tuple[int, int], float], gold: Sequence[Item], pred: Sequence[Item], prefer) -> list[tuple[int, int]]:
     """Maximum-cardinality, then maximum-weight, matching of a sparse bipartite graph."""
     if not edges:
         return []
@@ -99,10 +119,10 @@ def _assign(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
         return sorted(pairs)
     alone = set(pairs)
     edges = {e: w for e, w in edges.items() if e not in alone}
-    return sorted(pairs + _assign_components(edges))
+    return sorted(pairs + _assign_components(edges, gold, pred, prefer))
 
 
-def _assign_components(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+def _assign_components(edges: dict[tuple[int, int], float], gold, pred, prefer) -> list[tuple[int, int]]:
     # connected components over gold and pred nodes (union-find)
     parent: dict = {}
 
@@ -124,18 +144,26 @@ def _assign_components(edges: dict[tuple[int, int], float]) -> list[tuple[int, i
         if len(comp) == 1:
             pairs.append(comp[0][:2])
             continue
-        gs = sorted({g for g, _, _ in comp})
-        ps = sorted({p for _, p, _ in comp})
+        # rows and columns in the order of their keys (content), never of the input
+        gs = sorted({g for g, _, _ in comp}, key=lambda i: _sort_key(gold[i][0]))
+        ps = sorted({p for _, p, _ in comp}, key=lambda i: _sort_key(pred[i][0]))
         gi = {g: i for i, g in enumerate(gs)}
         pi = {p: i for i, p in enumerate(ps)}
         # weight 1 per matched pair dominates any sum of scores (each score <= 1,
-        # at most min(n, m) pairs), so cardinality is maximised first
-        bonus = min(len(gs), len(ps)) + 1
-        w = np.zeros((len(gs), len(ps)))
+        # at most k pairs); the tie-break terms sum to less than one unit of the last
+        # decimal kept: preference first, then the earlier key
+        k = min(len(gs), len(ps))
+        bonus = k + 1
+        unit = 10.0 ** -DIGITS / (k + 1)
+        w = [[0.0] * len(ps) for _ in gs]
         for g, p, s in comp:
-            w[gi[g], pi[p]] = bonus + s
-        rows, cols = linear_sum_assignment(w, maximize=True)
-        pairs.extend((gs[r], ps[c]) for r, c in zip(rows, cols) if w[r, c] > 0)
+            tie = 0.0
+            if prefer is not None:
+                fn, most = prefer
+                # the preference sums to an integer; the key's rank adds less than 1 in all
+                tie = unit * (fn(g, p) + (1 - pi[p] / len(ps)) / (k + 1)) / (most + 1)
+            w[gi[g]][pi[p]] = bonus + round(s, DIGITS) + tie
+        pairs.extend((gs[r], ps[c]) for r, c in max_weight_assignment(w) if w[r][c] > 0)
     return pairs
 
 

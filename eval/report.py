@@ -5,6 +5,15 @@ network. Every string from the data is escaped with ``html.escape`` on the serve
 side, and the script only toggles classes and reads ``data-`` attributes, so a
 prediction file that holds HTML or script cannot inject anything into the page.
 
+The report is written as the scorer streams the documents: each document's
+section is rendered from its alignment as it goes by and kept on disk, never the
+whole corpus in memory. Up to ``PAGE_ITEMS`` highlighted items (gold and predicted
+mentions, triggers and claims) everything is in one file. Above that, the articles
+and their lists are split into pages of about ``PAGE_ITEMS`` items: ``report.html``
+holds the scores, the chart, the links between documents and the first page, and
+``report.page-2.html``, ``report.page-3.html`` ... the rest (each self-contained);
+the first page says so and links them.
+
 Status of an item (the same definitions as the scorer's strict metrics):
 
 - mentions and triggers: *matched* (same span and type: a strict tp), *type*
@@ -20,7 +29,18 @@ Status of an item (the same definitions as the scorer's strict metrics):
 from __future__ import annotations
 
 import html
+import os
+import shutil
+import tempfile
 from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from .alignment import items as layer_items
+from .matching import overlapping_pairs
+
+#: Highlighted items per page; above it the report is split into pages (see above).
+PAGE_ITEMS = 20_000
 
 STATUSES = ("matched", "boundary", "type", "missed", "spurious")
 LAYERS = ("mention", "trigger", "claim")
@@ -74,7 +94,13 @@ SCRIPT = """
 
 
 def esc(x) -> str:
-    return html.escape("" if x is None else str(x), quote=True)
+    return "" if x is None else _esc(str(x))
+
+
+@lru_cache(maxsize=1 << 16)
+def _esc(s: str) -> str:
+    # types, ids and attribute values repeat across thousands of rows: escape each once
+    return html.escape(s, quote=True)
 
 
 def _fmt(x) -> str:
@@ -88,74 +114,88 @@ def _ci(m: dict) -> str:
 
 # --- statuses -------------------------------------------------------------------------------------
 
-def _span_status(gold: list[tuple], pred: list[tuple]) -> tuple[list[str], list[str]]:
-    """gold/pred: (start, end, type). Returns a status per gold and per predicted item."""
-    return _statuses(gold, pred, "missed"), _statuses(pred, gold, "spurious")
-
-
 def _statuses(mine: list[tuple], theirs: list[tuple], unmatched: str) -> list[str]:
+    """mine/theirs: (start, end, type). matched, type (same span, other type), boundary
+    (an overlapping span of the same type) or ``unmatched``."""
     exact = {(s, e): t for s, e, t in theirs}
+    same_type_overlap = {i for i, j in overlapping_pairs([x[:2] for x in mine], [x[:2] for x in theirs]) if mine[i][2] == theirs[j][2]}
     out = []
-    for s, e, t in mine:
+    for i, (s, e, t) in enumerate(mine):
         other = exact.get((s, e))
         if other == t:
             out.append("matched")
         elif other is not None:
             out.append("type")
-        elif any(os_ < e and s < oe and ot == t for os_, oe, ot in theirs):
+        elif i in same_type_overlap:
             out.append("boundary")
         else:
             out.append(unmatched)
     return out
 
 
-def items_for(run) -> dict[str, list[dict]]:
-    """Every highlighted item per document: layer, side, status, span, type, summary."""
-    out: dict[str, list[dict]] = defaultdict(list)
-    claim_gold_matched = {id(g) for g in run.claim_map.values()}
-    for d in run.gold:
-        g, p = run.gold[d], run.pred[d]
-        for layer, getter, kind in (("mention", lambda m: (m["start"], m["end"], m["type"]), "mentions"),
-                                    ("trigger", lambda e: (e["trigger"]["start"], e["trigger"]["end"], e["type"]), "events")):
-            gi, pi = g.get(kind) or [], p.get(kind) or []
-            gstat, pstat = _span_status([getter(x) for x in gi], [getter(x) for x in pi])
-            for side, xs, stats in (("gold", gi, gstat), ("pred", pi, pstat)):
-                for x, st in zip(xs, stats):
-                    s, e, t = getter(x)
-                    extra = {"entity": x.get("entity"), "level": x.get("level")} if layer == "mention" else {
-                        "cluster": x.get("cluster"), "mode": x.get("mode"), "polarity": x.get("polarity"), "modality": x.get("modality"),
-                        "arguments": "; ".join(f"{a['role']}={a['ref']}" for a in x.get("arguments") or [])}
-                    out[d].append({"layer": layer, "side": side, "status": st, "start": s, "end": e, "type": t, "id": x["id"], "extra": extra})
-        for c in g.get("claims") or []:
-            st = "matched" if id(c) in claim_gold_matched else "missed"
-            out[d].append({"layer": "claim", "side": "gold", "status": st, "start": c["content"]["start"], "end": c["content"]["end"],
-                           "type": c.get("quote_type"), "id": c["id"], "extra": {"source": c.get("source"), "cue": (c.get("cue") or {}).get("text")}})
-        for c in p.get("claims") or []:
-            if not c.get("content"):
-                continue
-            st = "matched" if (d, c["id"]) in run.claim_map else "spurious"
-            out[d].append({"layer": "claim", "side": "pred", "status": st, "start": c["content"]["start"], "end": c["content"]["end"],
-                           "type": c.get("quote_type"), "id": c["id"], "extra": {"source": c.get("source"), "cue": (c.get("cue") or {}).get("text")}})
+def _mention_extra(x: dict) -> dict:
+    return {"entity": x.get("entity"), "level": x.get("level")}
+
+
+def _event_extra(x: dict) -> dict:
+    return {"cluster": x.get("cluster"), "mode": x.get("mode"), "polarity": x.get("polarity"), "modality": x.get("modality"),
+            "arguments": "; ".join(f"{a['role']}={a['ref']}" for a in x.get("arguments") or [])}
+
+
+def _claim_item(side: str, c: dict, status: str) -> dict:
+    return {"layer": "claim", "side": side, "status": status, "start": c["content"]["start"], "end": c["content"]["end"],
+            "type": c.get("quote_type"), "id": c["id"], "extra": {"source": c.get("source"), "cue": (c.get("cue") or {}).get("text")}}
+
+
+def items_for(pair, alignment) -> list[dict]:
+    """Every highlighted item of one document: layer, side, status, span, type, details."""
+    out = []
+    for layer, kind, getter, extra in (("mention", "mentions", lambda m: (m["start"], m["end"], m["type"]), _mention_extra),
+                                       ("trigger", "events", lambda e: (e["trigger"]["start"], e["trigger"]["end"], e["type"]), _event_extra)):
+        gi, pi = layer_items(pair.gold, kind), layer_items(pair.pred, kind)
+        gk, pk = [getter(x) for x in gi], [getter(x) for x in pi]
+        for side, xs, keys, stats in (("gold", gi, gk, _statuses(gk, pk, "missed")), ("pred", pi, pk, _statuses(pk, gk, "spurious"))):
+            for x, (s, e, t), st in zip(xs, keys, stats):
+                out.append({"layer": layer, "side": side, "status": st, "start": s, "end": e, "type": t, "id": x["id"], "extra": extra(x)})
+    matched_gold = {id(g) for g in alignment.claim.values()}
+    out += [_claim_item("gold", c, "matched" if id(c) in matched_gold else "missed") for c in layer_items(pair.gold, "claims")]
+    out += [_claim_item("pred", c, "matched" if c["id"] in alignment.claim else "spurious")
+            for c in layer_items(pair.pred, "claims") if c.get("content")]
     return out
+
+
+def relation_statuses(gold: list, pred: list) -> list[tuple]:
+    """(side, type, key, status) of relation items (key, unit, type), matched by key as
+    ``relations.strict`` matches them."""
+    rows = []
+    for side, mine, theirs, unmatched in (("gold", gold, pred, "missed"), ("pred", pred, gold, "spurious")):
+        left = Counter(k for k, _, _ in theirs)
+        for key, _, typ in mine:
+            st = "matched" if left[key] > 0 else unmatched
+            left[key] -= st == "matched"
+            rows.append((side, typ, key, st))
+    return rows
 
 
 # --- rendering --------------------------------------------------------------------------------------
 
 def _render_text(doc_id: str, text: str, items: list[dict]) -> str:
-    cuts = {0, len(text)}
+    """The text with a highlighted segment wherever items cover it (a sweep over cut points)."""
+    cuts = sorted({0, len(text)} | {it["start"] for it in items} | {it["end"] for it in items})
+    starting: dict[int, list] = defaultdict(list)
     for it in items:
-        cuts.update((it["start"], it["end"]))
-    cuts = sorted(cuts)
+        starting[it["start"]].append(it)
+    active: list[dict] = []
     out = []
     for a, b in zip(cuts, cuts[1:]):
-        cover = [it for it in items if it["start"] <= a and b <= it["end"]]
+        active = [it for it in active if it["end"] > a] + starting.get(a, [])
         chunk = esc(text[a:b])
-        if not cover:
+        if not active:
             out.append(chunk)
             continue
-        top = min(cover, key=lambda it: (it["end"] - it["start"], it["side"] != "pred"))
-        classes = {f"s-{top['status']}", f"l-{top['layer']}"} | {f"l-{it['layer']}" for it in cover}
-        ids = " ".join(_row_id(doc_id, it) for it in cover)
+        top = min(active, key=lambda it: (it["end"] - it["start"], it["side"] != "pred"))
+        classes = {f"s-{top['status']}", f"l-{top['layer']}"} | {f"l-{it['layer']}" for it in active}
+        ids = " ".join(_row_id(doc_id, it) for it in active)
         out.append(f'<span class="seg {" ".join(sorted(classes))}" data-items="{esc(ids)}">{chunk}</span>')
     return "".join(out)
 
@@ -172,56 +212,30 @@ def _summary(it: dict) -> str:
 def _rows(doc_id: str, text: str, items: list[dict]) -> str:
     out = []
     for it in sorted(items, key=lambda it: (it["start"], it["layer"], it["side"])):
-        rid = _row_id(doc_id, it)
+        # layer, side and status are this module's own words: nothing to escape
+        layer, side, status, typ = it["layer"], it["side"], it["status"], esc(it["type"])
         out.append(
-            f'<tr class="row s-{it["status"]} l-{it["layer"]}" id="{esc(rid)}" data-status="{it["status"]}" data-layer="{it["layer"]}" '
-            f'data-side="{it["side"]}" data-type="{esc(it["type"])}" data-summary="{esc(_summary(it))}">'
-            f'<td>{esc(it["layer"])}</td><td>{esc(it["side"])}</td><td>{esc(it["type"])}</td><td>{esc(text[it["start"]:it["end"]])}</td>'
-            f'<td>{esc(it["status"])}</td><td>{esc("; ".join(f"{k}={v}" for k, v in it["extra"].items() if v))}</td></tr>')
+            f'<tr class="row s-{status} l-{layer}" id="{esc(_row_id(doc_id, it))}" data-status="{status}" data-layer="{layer}" '
+            f'data-side="{side}" data-type="{typ}" data-summary="{html.escape(_summary(it))}">'
+            f'<td>{layer}</td><td>{side}</td><td>{typ}</td><td>{html.escape(text[it["start"]:it["end"]])}</td>'
+            f'<td>{status}</td><td>{html.escape("; ".join(f"{k}={v}" for k, v in it["extra"].items() if v))}</td></tr>')
     return "".join(out)
 
 
-def _relation_rows(run) -> tuple[str, Counter]:
-    from .scorer import _relation_items
-
-    from ceasefire.schema import load_schema
-
-    symmetric = {n: t.symmetric for n, t in load_schema().relation_types.items()}
-    g_w, g_x = _relation_items(run, True, symmetric)
-    p_w, p_x = _relation_items(run, False, symmetric)
-    rows, counts = [], Counter()
-    for scope, gold, pred in (("within", g_w, p_w), ("cross-document", g_x, p_x)):
-        pending = Counter(k for k, _, _ in pred)
-        for key, _, typ in gold:
-            st = "matched" if pending[key] > 0 else "missed"
-            if st == "matched":
-                pending[key] -= 1
-            rows.append((scope, "gold", typ, key, st))
-        gold_left = Counter(k for k, _, _ in gold)
-        for key, _, typ in pred:
-            st = "matched" if gold_left[key] > 0 else "spurious"
-            if st == "matched":
-                gold_left[key] -= 1
-            rows.append((scope, "pred", typ, key, st))
-    html_rows = []
-    for scope, side, typ, key, st in rows:
-        counts[(scope, st)] += 1
+def _relation_rows(scope: str, rows: list[tuple]) -> str:
+    out = []
+    for side, typ, key, st in rows:
         ends = " → ".join(esc(":".join(str(x) for x in part if x is not None)) for part in key[2:])
-        html_rows.append(f'<tr class="row s-{st} l-relation" data-status="{st}" data-layer="relation" data-side="{side}" data-type="{esc(typ)}" '
-                         f'data-summary="{esc(typ)}"><td>{esc(scope)}</td><td>{side}</td><td>{esc(typ)}</td><td>{ends}</td><td>{st}</td></tr>')
-    return "".join(html_rows), counts
+        out.append(f'<tr class="row s-{st} l-relation" data-status="{st}" data-layer="relation" data-side="{side}" data-type="{esc(typ)}" '
+                   f'data-summary="{esc(typ)}"><td>{esc(scope)}</td><td>{side}</td><td>{esc(typ)}</td><td>{ends}</td><td>{st}</td></tr>')
+    return "".join(out)
 
 
-def _chart(items_by_doc: dict[str, list[dict]]) -> str:
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for items in items_by_doc.values():
-        for it in items:
-            if it["status"] == "matched" or it["layer"] == "claim":
-                continue
-            if it["side"] == "pred" and it["status"] in ("boundary", "type"):
-                continue  # count each boundary/type error once, on the gold side
-            counts[f"{it['layer']}:{it['type']}"][it["status"]] += 1
-    types = sorted(counts, key=lambda t: -sum(counts[t].values()))
+RELATION_HEAD = '<tr><th>scope</th><th>side</th><th>type</th><th>head → tail (aligned)</th><th>status</th></tr>'
+
+
+def _chart(counts: dict[str, Counter]) -> str:
+    types = sorted(counts, key=lambda t: (-sum(counts[t].values()), t))
     width, bar_h = 620, 16
     scale = max([sum(c.values()) for c in counts.values()] or [1])
     parts = [f'<svg id="error-chart" width="{width + 200}" height="{bar_h * len(types) + 30}" role="img" aria-label="errors per type">']
@@ -237,57 +251,144 @@ def _chart(items_by_doc: dict[str, list[dict]]) -> str:
     return "".join(parts)
 
 
-def _cross_document(run, result) -> str:
-    rows = []
-    gold_clusters = run.gold_corpus.get("entity_clusters") or []
-    pred_of = {}
-    for (d, pid), g in run.mention_map.items():
-        pm = next((m for m in run.pred[d].get("mentions") or [] if m["id"] == pid), None)
-        pred_of[(d, g["id"])] = pm.get("entity") if pm else None
-    for c in gold_clusters:
-        members = [(d, m) for d in c["documents"] for m in run.gold[d]["mentions"] if m["entity"] == c["id"]]
-        pred_ids = {d: {pred_of.get((d, m["id"])) for dd, m in members if dd == d} - {None} for d in c["documents"]}
-        shared = set.intersection(*pred_ids.values()) if pred_ids and all(pred_ids.values()) else set()
-        st = "matched" if shared else "missed"
-        rows.append(f'<tr class="row s-{st} l-cluster" data-status="{st}" data-layer="cluster" data-type="entity" data-summary="{esc(c["id"])}">'
-                    f'<td>{esc(c["id"])}</td><td>{esc(", ".join(c["documents"]))}</td><td>{st}</td></tr>')
-    m = result["metrics"]
-    return (f'<p>Cross-document coreference: CoNLL F1 {_fmt(m["coref.cross_doc.conll"]["f1"])} (entities), '
-            f'{_fmt(m["event_coref.cross_doc.conll"]["f1"])} (events); cross-document links F1 {_fmt(m["relations.cross_doc"]["f1"])}. '
-            'A gold cluster shared by both articles is <em>found</em> when the prediction puts aligned mentions of it, in every article, into one cluster.</p>'
-            '<table id="clusters"><tr><th>gold entity cluster</th><th>articles</th><th>status</th></tr>' + "".join(rows) + "</table>")
+class Report:
+    """Collects each document's section as the scorer streams (``add``), then writes the
+    page or pages (``write``). Sections wait in temporary files next to the output."""
 
+    def __init__(self, output: str | Path, *, page_items: int = PAGE_ITEMS):
+        self.output = Path(output)
+        self.page_items = page_items
+        self.pages: list[dict] = []  # {"file": open temp file, "path": its path, "items": n, "docs": [ids]}
+        self.types: set[str] = set()
+        self.chart: dict[str, Counter] = defaultdict(Counter)
+        self.entity_preds: dict[str, dict[str, set]] = defaultdict(dict)  # gold entity -> doc -> predicted entities
 
-def render(result: dict, run) -> str:
-    items = items_for(run)
-    metric_rows = "".join(
-        f'<tr data-metric="{esc(n)}"><td>{esc(n)}</td><td>{_fmt(m["precision"])}</td><td>{_fmt(m["recall"])}</td><td>{_fmt(m["f1"])}</td>'
-        f'<td>{_ci(m)}</td><td>{esc(m["tp"])}</td><td>{esc(m["fp"])}</td><td>{esc(m["fn"])}</td></tr>'
-        for n, m in result["metrics"].items())
-    types = sorted({str(it["type"]) for its in items.values() for it in its})
-    docs_html = []
-    for d in run.gold:
-        docs_html.append(f'<h3>{esc(d)}</h3><div class="doc" data-doc="{esc(d)}">{_render_text(d, run.gold[d]["text"], items[d])}</div>'
-                         f'<table class="items" data-doc="{esc(d)}"><tr><th>layer</th><th>side</th><th>type</th><th>text</th><th>status</th><th>attributes</th></tr>'
-                         f'{_rows(d, run.gold[d]["text"], items[d])}</table>')
-    rel_rows, _ = _relation_rows(run)
-    filters = "".join(f'<label><input type="checkbox" checked data-filter="{s}"> {s}</label>' for s in STATUSES)
-    filters += " | " + "".join(f'<label><input type="checkbox" checked data-filter="{layer}"> {layer}</label>' for layer in (*LAYERS, "relation"))
-    filters += ' | type <select id="type-filter"><option value="">all</option>' + "".join(f'<option value="{esc(t)}">{esc(t)}</option>' for t in types) + "</select>"
-    legend = "".join(f'<span class="seg s-{s}">{s}</span>' for s in STATUSES) + ' <span class="seg l-trigger">trigger (underlined)</span> <span class="seg l-claim">claim (dotted)</span>'
-    pred_path = result["predictions"]["path"]
-    return f"""<!DOCTYPE html>
+    def __enter__(self) -> "Report":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._discard()
+
+    def _discard(self) -> None:
+        for page in self.pages:
+            page["file"].close()
+            Path(page["path"]).unlink(missing_ok=True)
+
+    def add(self, pair, doc) -> None:
+        """The scorer's ``on_document``: render one document's section."""
+        items = items_for(pair, doc.alignment)
+        for it in items:
+            self.types.add(str(it["type"]))
+            # each boundary/type error once, on the gold side; claims have no such errors
+            if it["status"] != "matched" and it["layer"] != "claim" and not (it["side"] == "pred" and it["status"] in ("boundary", "type")):
+                self.chart[f"{it['layer']}:{it['type']}"][it["status"]] += 1
+        self._cross_document(pair, doc.alignment)
+        d, text = pair.doc_id, pair.gold["text"]
+        section = (f'<h3>{esc(d)}</h3><div class="doc" data-doc="{esc(d)}">{_render_text(d, text, items)}</div>'
+                   f'<table class="items" data-doc="{esc(d)}"><tr><th>layer</th><th>side</th><th>type</th><th>text</th><th>status</th><th>attributes</th></tr>'
+                   f'{_rows(d, text, items)}</table>'
+                   f'<table class="relations" data-doc="{esc(d)}">{RELATION_HEAD}{_relation_rows("within", relation_statuses(*doc.relations))}</table>')
+        page = self.pages[-1] if self.pages else None
+        if page is None or (page["items"] and page["items"] + len(items) > self.page_items):
+            self.output.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".report-", suffix=".part", dir=self.output.parent)
+            page = {"file": os.fdopen(fd, "w", encoding="utf-8", newline="\n"), "path": name, "items": 0, "docs": []}
+            self.pages.append(page)
+        page["file"].write(section)
+        page["items"] += len(items)
+        page["docs"].append(d)
+
+    def _cross_document(self, pair, alignment) -> None:
+        """For each gold entity in this document, the predicted entities of its aligned mentions."""
+        pred_entity = {g["id"]: pair.pred_index[pid][1].get("entity") for pid, g in alignment.mention.items()}
+        for m in layer_items(pair.gold, "mentions"):
+            if m.get("entity") is not None:
+                found = self.entity_preds[m["entity"]].setdefault(pair.doc_id, set())
+                if pred_entity.get(m["id"]) is not None:
+                    found.add(pred_entity[m["id"]])
+
+    def page_name(self, k: int) -> Path:
+        return self.output if k == 0 else self.output.with_name(f"{self.output.stem}.page-{k + 1}{self.output.suffix}")
+
+    def write(self, result: dict, cross_relations: tuple[list, list], gold_corpus: dict | None) -> list[Path]:
+        """Write every page (each atomically, after all are rendered); return their paths."""
+        self.clusters = {c["id"]: c["documents"] for c in (gold_corpus or {}).get("entity_clusters") or []}
+        finals = []
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            for page in self.pages:
+                page["file"].close()
+            umask = os.umask(0)
+            os.umask(umask)
+            for k, page in enumerate(self.pages or [{"path": None, "docs": [], "items": 0}]):
+                fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=self.output.parent)
+                finals.append(tmp)
+                os.chmod(tmp, 0o666 & ~umask)  # as atomic_write: mkstemp makes 0600
+                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                    out.write(self._head(result, k))
+                    if page["path"]:
+                        with open(page["path"], encoding="utf-8") as part:
+                            shutil.copyfileobj(part, out)
+                    out.write(self._tail(result, cross_relations, k))
+            for k, tmp in enumerate(finals):
+                os.replace(tmp, self.page_name(k))
+            return [self.page_name(k) for k in range(len(finals))]
+        finally:
+            for tmp in finals:
+                Path(tmp).unlink(missing_ok=True)  # only those not yet moved into place (after an error)
+            self._discard()
+
+    def _paging_note(self, k: int) -> str:
+        if len(self.pages) <= 1:
+            return ""
+        links = " ".join(f'<a href="{esc(self.page_name(i).name)}">{i + 1}</a>' if i != k else f"<b>{i + 1}</b>" for i in range(len(self.pages)))
+        total = sum(p["items"] for p in self.pages)
+        return (f'<p id="paging">This report has {total} highlighted items, more than {self.page_items} per page, so its articles and '
+                f'lists are split into {len(self.pages)} pages (documents {esc(self.pages[k]["docs"][0])} to {esc(self.pages[k]["docs"][-1])} '
+                f'on this one). Pages: {links}</p>')
+
+    def _head(self, result: dict, k: int) -> str:
+        filters = "".join(f'<label><input type="checkbox" checked data-filter="{s}"> {s}</label>' for s in STATUSES)
+        filters += " | " + "".join(f'<label><input type="checkbox" checked data-filter="{layer}"> {layer}</label>' for layer in (*LAYERS, "relation"))
+        filters += ' | type <select id="type-filter"><option value="">all</option>' + "".join(f'<option value="{esc(t)}">{esc(t)}</option>' for t in sorted(self.types)) + "</select>"
+        legend = "".join(f'<span class="seg s-{s}">{s}</span>' for s in STATUSES) + ' <span class="seg l-trigger">trigger (underlined)</span> <span class="seg l-claim">claim (dotted)</span>'
+        pred_path = result["predictions"]["path"]
+        out = [f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Ceasefire report: {esc(pred_path)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <style>{CSS}</style></head>
 <body>
 <header><h1>Ceasefire error analysis</h1><div>predictions {esc(pred_path)} · gold {esc(result["gold"]["fingerprint"][:12])} · schema {esc(result["schema_version"])} · scorer {esc(result["scorer"]["version"])}</div></header>
-<main>
-<section><h2>Scores</h2><table id="scores"><tr><th>metric</th><th>P</th><th>R</th><th>F1</th><th>95% CI (F1)</th><th>tp</th><th>fp</th><th>fn</th></tr>{metric_rows}</table></section>
-<section><h2>Errors per type</h2>{_chart(items)}</section>
-<section><h2>Articles</h2><div class="filters">{filters}</div><div class="legend">{legend}</div><div id="details">click a highlighted span for its cluster, attributes and links</div>{"".join(docs_html)}</section>
-<section><h2>Relations</h2><table id="relations"><tr><th>scope</th><th>side</th><th>type</th><th>head → tail (aligned)</th><th>status</th></tr>{rel_rows}</table></section>
-<section><h2>Across the two articles</h2>{_cross_document(run, result)}</section>
-<script>{SCRIPT}</script>
-</main></body></html>
-"""
+<main>{self._paging_note(k)}"""]
+        if k == 0:
+            metric_rows = "".join(
+                f'<tr data-metric="{esc(n)}"><td>{esc(n)}</td><td>{_fmt(m["precision"])}</td><td>{_fmt(m["recall"])}</td><td>{_fmt(m["f1"])}</td>'
+                f'<td>{_ci(m)}</td><td>{esc(m["tp"])}</td><td>{esc(m["fp"])}</td><td>{esc(m["fn"])}</td></tr>'
+                for n, m in result["metrics"].items())
+            out.append(f'<section><h2>Scores</h2><table id="scores"><tr><th>metric</th><th>P</th><th>R</th><th>F1</th><th>95% CI (F1)</th><th>tp</th><th>fp</th><th>fn</th></tr>{metric_rows}</table></section>'
+                       f'<section><h2>Errors per type</h2>{_chart(self.chart)}</section>')
+        out.append(f'<section><h2>Articles</h2><div class="filters">{filters}</div><div class="legend">{legend}</div>'
+                   '<div id="details">click a highlighted span for its cluster, attributes and links</div>')
+        return "".join(out)
+
+    def _tail(self, result: dict, cross_relations: tuple[list, list], k: int) -> str:
+        out = ["</section>"]
+        if k == 0:
+            out.append(f'<section><h2>Relations between the articles</h2><table id="relations">{RELATION_HEAD}'
+                       f'{_relation_rows("cross-document", relation_statuses(*cross_relations))}</table></section>'
+                       f'<section><h2>Across the articles</h2>{self._clusters_html(result)}</section>')
+        out.append(f"<script>{SCRIPT}</script>\n</main></body></html>\n")
+        return "".join(out)
+
+    def _clusters_html(self, result: dict) -> str:
+        rows = []
+        for cid, docs in self.clusters.items():
+            preds = [self.entity_preds.get(cid, {}).get(d, set()) for d in docs]
+            st = "matched" if preds and all(preds) and set.intersection(*preds) else "missed"
+            rows.append(f'<tr class="row s-{st} l-cluster" data-status="{st}" data-layer="cluster" data-type="entity" data-summary="{esc(cid)}">'
+                        f'<td>{esc(cid)}</td><td>{esc(", ".join(docs))}</td><td>{st}</td></tr>')
+        m = result["metrics"]
+        return (f'<p>Cross-document coreference: CoNLL F1 {_fmt(m["coref.cross_doc.conll"]["f1"])} (entities), '
+                f'{_fmt(m["event_coref.cross_doc.conll"]["f1"])} (events); cross-document links F1 {_fmt(m["relations.cross_doc"]["f1"])}. '
+                'A gold cluster shared by the articles is <em>found</em> when the prediction puts aligned mentions of it, in every article, into one cluster.</p>'
+                '<table id="clusters"><tr><th>gold entity cluster</th><th>articles</th><th>status</th></tr>' + "".join(rows) + "</table>")

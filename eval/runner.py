@@ -27,7 +27,7 @@ from ceasefire.schema.records import parse_json
 def load_callable(spec: str, what: str) -> Callable:
     module_name, _, attr = spec.partition(":")
     if not module_name or not attr:
-        raise InputError([Problem(None, None, what, "is not MODULE:FUNCTION", spec, "e.g. ceasefire.eval.baseline:extract")])
+        raise InputError([Problem(None, None, what, "is not MODULE:FUNCTION", spec, "e.g. ceasefire.baselines.rule_based:extract")])
     sys.path.insert(0, str(Path.cwd()))  # so that a module next to the user's working directory is found
     try:
         module = importlib.import_module(module_name)

@@ -16,6 +16,14 @@ The unit is the **sentence** (see ``scorer.Units``): with two documents the
 document is too coarse to resample. Coreference metrics do not decompose over
 sentences (a cluster spans several), so they get no interval; the output says
 so instead of inventing one.
+
+**Resamples whose F1 is undefined.** A resample may draw no predicted item (precision
+0/0) or no gold item (recall 0/0). Its F1 is then taken as ``2 tp / (2 tp + fp + fn)``,
+which equals the harmonic mean wherever that is defined and is 0 when the drawn
+sentences hold items on one side only: the system got none of them right (the rule
+of recall-oriented practice). Only a resample with no item at all has no F1; it is
+left out. Every interval reports how many resamples had an undefined precision,
+recall and F1 (``ci.undefined``), so that nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -24,7 +32,6 @@ import numpy as np
 
 from .counts import Tally
 
-DEFAULT_SEED = 12345
 UNIT = "sentence"
 
 
@@ -48,6 +55,18 @@ def prf_rows(sums: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return p, r, f
 
 
+def f1_of_resamples(sums: np.ndarray) -> np.ndarray:
+    """F1 of each row of (tp, fp, fn) as 2 tp / (2 tp + fp + fn); NaN only with no item at all."""
+    tp, fp, fn = (sums[:, i].astype(float) for i in range(3))
+    den = 2 * tp + fp + fn
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, 2 * tp / den, np.nan)
+
+
+RULE = ("a resample with no predicted (or no gold) item has F1 = 2tp / (2tp + fp + fn), i.e. 0; "
+        "one with no item at all is left out; ci.undefined counts the resamples whose precision, recall or F1 was undefined")
+
+
 def _interval(values: np.ndarray, level: float) -> list[float] | None:
     values = values[~np.isnan(values)]
     if values.size == 0:
@@ -63,8 +82,11 @@ def resample_indices(n_units: int, n_samples: int, seed: int) -> np.ndarray:
 
 def bootstrap_ci(matrix: np.ndarray, idx: np.ndarray, level: float = 0.95) -> dict:
     sums = matrix[idx].sum(axis=1)
-    p, r, f = prf_rows(sums)
-    return {"precision": _interval(p, level), "recall": _interval(r, level), "f1": _interval(f, level), "level": level}
+    p, r, _ = prf_rows(sums)
+    f = f1_of_resamples(sums)
+    undefined = {name: int(np.isnan(v).sum()) for name, v in (("precision", p), ("recall", r), ("f1", f))}
+    return {"precision": _interval(p, level), "recall": _interval(r, level), "f1": _interval(f, level), "level": level,
+            "undefined": undefined}
 
 
 def paired_tests(a: np.ndarray, b: np.ndarray, *, n_bootstrap: int, n_ar: int, seed: int) -> dict:
@@ -72,14 +94,16 @@ def paired_tests(a: np.ndarray, b: np.ndarray, *, n_bootstrap: int, n_ar: int, s
     fa = prf_rows(a.sum(axis=0, keepdims=True))[2][0]
     fb = prf_rows(b.sum(axis=0, keepdims=True))[2][0]
     if np.isnan(fa) or np.isnan(fb):
-        return {"f1_a": _num(fa), "f1_b": _num(fb), "delta": None, "delta_ci": None, "p_bootstrap": None, "p_ar": None}
+        return {"f1_a": _num(fa), "f1_b": _num(fb), "delta": None, "delta_ci": None, "p_bootstrap": None, "p_ar": None,
+                "undefined_resamples": None}
     observed = abs(fb - fa)
     rng = np.random.default_rng(seed)
     n_units = a.shape[0]
 
     idx = rng.integers(0, n_units, size=(n_bootstrap, n_units))
-    sa, sb = prf_rows(a[idx].sum(axis=1))[2], prf_rows(b[idx].sum(axis=1))[2]
+    sa, sb = f1_of_resamples(a[idx].sum(axis=1)), f1_of_resamples(b[idx].sum(axis=1))
     ok = ~(np.isnan(sa) | np.isnan(sb))
+    undefined = int((~ok).sum())
     diffs = np.abs(sb[ok] - sa[ok])
     centred = diffs - diffs.mean() if diffs.size else diffs
     p_bs = (int(np.sum(centred >= observed)) + 1) / (diffs.size + 1)
@@ -89,12 +113,12 @@ def paired_tests(a: np.ndarray, b: np.ndarray, *, n_bootstrap: int, n_ar: int, s
     # per trial, each unit's statistics go to one pseudo-system or the other
     shuf_a = np.where(swap[:, :, None], b[None], a[None]).sum(axis=1)
     shuf_b = np.where(swap[:, :, None], a[None], b[None]).sum(axis=1)
-    fa_s, fb_s = prf_rows(shuf_a)[2], prf_rows(shuf_b)[2]
+    fa_s, fb_s = f1_of_resamples(shuf_a), f1_of_resamples(shuf_b)
     ok = ~(np.isnan(fa_s) | np.isnan(fb_s))
     c = int(np.sum(np.abs(fa_s[ok] - fb_s[ok]) >= observed))
     p_ar = (c + 1) / (int(ok.sum()) + 1)
     return {"f1_a": float(fa), "f1_b": float(fb), "delta": float(fb - fa), "delta_ci": delta_ci,
-            "p_bootstrap": p_bs, "p_ar": p_ar}
+            "p_bootstrap": p_bs, "p_ar": p_ar, "undefined_resamples": undefined}
 
 
 def _num(x) -> float | None:

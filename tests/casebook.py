@@ -6,6 +6,9 @@ counted by hand.
 """
 
 from ceasefire.eval.scorer import score
+from ceasefire.schema import load_schema
+
+SCHEMA = load_schema()
 
 
 def at(text, s, k=0):
@@ -44,9 +47,10 @@ def doc(doc_id, text, mentions=(), events=(), claims=(), relations=()):
 
 
 def run(gold_docs, pred_docs, gold_corpus=None, pred_corpus=None):
-    g = {d["id"]: d for d in gold_docs}
+    """Score as ``ceasefire-eval score`` does (the one scoring path), without validation."""
     p = {d["id"]: d for d in pred_docs}
-    return score(g, p, gold_corpus=gold_corpus, pred_corpus=pred_corpus)
+    pairs = ((g["id"], g, p.get(g["id"])) for g in gold_docs)
+    return score(pairs, schema=SCHEMA, gold_corpus=gold_corpus, pred_corpus=pred_corpus).as_dict()
 
 
 def prf(result, name):

@@ -4,7 +4,7 @@ import copy
 import random
 
 from ceasefire.annotate.ls_convert import tasks_for
-from ceasefire.eval.gold import load_gold
+from ceasefire.schema.corpus import load_gold
 from ceasefire.schema import load_schema
 
 

@@ -22,7 +22,7 @@ from ceasefire.annotate.ls_convert import tasks_for
 from ceasefire.annotate.ls_import import import_tasks
 from ceasefire.annotate.ls_config import PASSES, build_config
 from ceasefire.annotate.ls_server import Credentials, client, ensure_project, export_full_json, find_project, free_port, project_title
-from ceasefire.eval.gold import load_gold, load_predictions
+from ceasefire.schema.corpus import load_gold, load_predictions
 from ceasefire.schema import load_schema
 from ceasefire.schema.records import canonical_document
 from ceasefire.schema.validate import PREDICTION

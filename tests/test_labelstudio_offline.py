@@ -361,7 +361,7 @@ def test_an_unsubmitted_task_is_named_not_passed_off_as_annotated():
 
 
 def test_review_tasks_convert_back_to_exactly_the_predictions(run_cli, tmp_path):
-    from ceasefire.eval.gold import load_gold, load_predictions
+    from ceasefire.schema.corpus import load_gold, load_predictions
 
     baseline = ROOT / "leaderboard" / "baseline.jsonl"
     r = run_cli("ceasefire-annotate", "tasks", baseline, "--as-predictions", "-o", tmp_path / "review.json")

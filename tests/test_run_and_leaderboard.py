@@ -14,7 +14,7 @@ PLUGINS = Path(__file__).parent / "plugins"
 
 def test_run_baseline_writes_and_scores_in_one_command(run_cli, tmp_path):
     pred = tmp_path / "baseline.jsonl"
-    r = run_cli("ceasefire-eval", "run", "ceasefire.eval.baseline:extract", "--corpus", "ceasefire.eval.baseline:link_documents",
+    r = run_cli("ceasefire-eval", "run", "ceasefire.baselines.rule_based:extract", "--corpus", "ceasefire.baselines.rule_based:link_documents",
                 "-p", pred, "--format", "json")
     assert r.returncode == 0, r.stderr
     result = json.loads(r.stdout)
@@ -25,8 +25,8 @@ def test_run_baseline_writes_and_scores_in_one_command(run_cli, tmp_path):
 
 
 def test_committed_baseline_predictions_are_what_the_baseline_produces():
-    records, problems = run_extractor(load_articles(), function="ceasefire.eval.baseline:extract",
-                                      corpus_function="ceasefire.eval.baseline:link_documents")
+    records, problems = run_extractor(load_articles(), function="ceasefire.baselines.rule_based:extract",
+                                      corpus_function="ceasefire.baselines.rule_based:link_documents")
     assert problems == []
     committed = [json.loads(line) for line in (ROOT / "leaderboard" / "baseline.jsonl").read_text().splitlines()]
     assert committed == records

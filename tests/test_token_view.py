@@ -7,7 +7,7 @@ from seqeval.scheme import IOB2
 
 from ceasefire.annotate import token_view
 from ceasefire.data import data_dir
-from ceasefire.eval.gold import load_gold
+from ceasefire.schema.corpus import load_gold
 from ceasefire.eval.scorer import score
 from ceasefire.schema import load_schema
 
@@ -55,7 +55,9 @@ def test_seqeval_strict_f1_on_the_token_view_equals_mentions_strict_on_top_level
         assert token_view.decode(pred_rows) == {(m["start"], m["end"], m["type"]) for m in token_view.top_level(pred[d]["mentions"])}
         y_true += [r["tags"] for r in gold_rows]
         y_pred += [r["tags"] for r in pred_rows]
-    ours = score(_mentions_only(GOLD), _mentions_only(pred))["metrics"]["mentions.strict"]
+    gold, predicted = _mentions_only(GOLD), _mentions_only(pred)
+    pairs = ((d, gold[d], predicted.get(d)) for d in sorted(gold))
+    ours = score(pairs, schema=load_schema()).as_dict()["metrics"]["mentions.strict"]
     theirs = f1_score(y_true, y_pred, mode="strict", scheme=IOB2)
     assert theirs == pytest.approx(ours["f1"], abs=1e-12)
     assert ours["tp"] > 0

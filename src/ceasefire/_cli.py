@@ -1,4 +1,5 @@
-"""What both command-line tools share: printing problems and exit codes."""
+"""What both command-line tools share: printing problems, exit codes, and regenerating
+the generated blocks and files they keep current."""
 
 from __future__ import annotations
 
@@ -38,6 +39,15 @@ def write_or_check(path, current: str, new: str, *, check: bool, stale: str, wro
     atomic_write(path, new)
     print(wrote)
     return EXIT_OK
+
+
+def replace_generated(text: str, name: str, content: str) -> str:
+    """Replace the block between ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``."""
+    start, end = f"<!-- generated:{name} -->", f"<!-- /generated:{name} -->"
+    i, j = text.find(start), text.find(end)
+    if i < 0 or j < i:
+        raise ValueError(f"markers {start} ... {end} not found")
+    return text[: i + len(start)] + "\n" + content + text[j:]
 
 
 # -- options shared by the commands of both tools ---------------------------------------------

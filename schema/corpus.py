@@ -1,4 +1,6 @@
-"""Loading the gold and predictions for scoring, with every check the scorer needs."""
+"""Reading a corpus: the gold (or an annotation) and predictions, validated, with every check
+the scorer and the dataset builder need. It sits next to the schema because everything that
+reads records (eval, annotate) uses it: the dependency order is schema <- eval <- annotate."""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ceasefire.data import gold_dir
-from ceasefire.schema import InputError, Location, Problem, Schema, read_records
-from ceasefire.schema import spans
-from ceasefire.schema.records import DOC_LAYERS
-from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
+from . import spans
+from .model import Schema
+from .problems import InputError, Location, Problem
+from .records import DOC_LAYERS, read_records
+from .validate import GOLD, PREDICTION, validate_records
 
 
 @dataclass

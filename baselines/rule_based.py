@@ -11,7 +11,7 @@ articles; phrases that occur in them but are not general vocabulary, such as
 "stopped short", were kept out on purpose.) It is not meant to be good, only a
 floor that any real system should beat.
 
-Use: ``ceasefire-eval run ceasefire.eval.baseline:extract --corpus ceasefire.eval.baseline:link_documents``
+Use: ``ceasefire-eval run ceasefire.baselines.rule_based:extract --corpus ceasefire.baselines.rule_based:link_documents``
 """
 
 from __future__ import annotations

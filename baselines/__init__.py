@@ -1,0 +1,1 @@
+"""Reference extractors to score against: ``rule_based`` (patterns and lexicons, no learning)."""
