@@ -57,8 +57,11 @@ def cmd_lint(args) -> int:
 
     from .lint import lint
 
-    path = args.path or gold_dir()
-    problems = lint(path, schema=load_schema(args.schema), check_articles=not args.any_text)
+    from .corpus import gold_folder, load_corpus_articles
+
+    path = args.path or (gold_folder(args.corpus) if args.corpus else gold_dir())
+    articles = load_corpus_articles(args.corpus) if args.corpus and not args.any_text else None
+    problems = lint(path, schema=load_schema(args.schema), check_articles=not args.any_text, articles=articles)
     code = print_problems(problems)
     if code == EXIT_OK:
         print(f"OK: {path} passes the data lint")
@@ -358,6 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
     p.add_argument("--any-text", action="store_true", help="do not require the texts to be the shipped articles")
+    p.add_argument("--corpus", metavar="DIR", help="the records must annotate exactly this corpus's articles (articles/articles.json); PATH defaults to DIR/gold")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_lint)
 
@@ -495,6 +499,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", metavar="PATH", help="gold records the folder must match (default: data/gold)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_publish)
+
+    from .grow_cli import add_parsers
+
+    add_parsers(sub)
     return parser
 
 

@@ -1,0 +1,299 @@
+"""`ceasefire-annotate adjudicate`: two annotations and a file of decisions -> the gold.
+
+Both annotations are cut into *units*, each named by what it denotes, never by its id
+(the names `diff` prints):
+
+==========  ===========================================  ==========================================
+unit        name                                         compared on
+==========  ===========================================  ==========================================
+meta        ``meta``                                     the document's metadata
+mention     ``mention 'Putin'@120``                      type, level, entity, optional, ...
+entity      ``entity putin``                             name, type, qid (when both sides have it)
+event       ``event 'agreed'@95``                        type, mode, polarity, modality, cluster,
+                                                         arguments (as ``ROLE`` -> unit name), ...
+claim       ``claim 'content text'@209``                 cue, source, parent, quote type, ...
+relation    ``relation TYPE(head -> tail)``              detail, optional
+link        ``link TYPE(doc:head -> doc:tail)``          detail, optional (corpus record)
+==========  ===========================================  ==========================================
+
+A *difference* is a unit present on one side only, or with other values on the two
+sides. Its id is ``DOC UNIT`` (``corpus UNIT`` for links). The decisions file (YAML or
+JSON) decides every difference, and nothing else::
+
+    decisions:
+      - difference: "005_1f0c... event 'signed'@88"
+        take: B                      # A or B: that side's version (absence included)
+        set: {modality: ASSERTED}    # optional edit of the taken item (an "edit" decision)
+        why: "the text says it happened"
+
+Units that do not differ come over as they are. Ids are renumbered in text order
+(m1.., v1.., c1.., r1.., x1..), entities are the ones the mentions use (A's record where
+A has it), and the corpus clusters are recomputed from use, so a cluster id used in two
+or more articles joins them, whichever articles they are. The result must pass the
+validator. ``--template`` writes a decisions file that lists every difference with both
+versions, to be filled in.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import yaml
+
+from ceasefire.schema import InputError, Location, Problem, Schema
+from ceasefire.schema.records import Loaded, canonical_corpus, canonical_document
+from ceasefire.schema.validate import GOLD, validate_records
+
+SIDES = ("A", "B")
+#: unit kind -> (layer, the part holding the span, id prefix when renumbered)
+SPAN_LAYERS = {"mention": ("mentions", None, "m"), "event": ("events", "trigger", "v"), "claim": ("claims", "content", "c")}
+
+
+def _name(kind: str, item: dict) -> str:
+    part = SPAN_LAYERS[kind][1]
+    span = item[part] if part else item
+    return f"{kind} {span['text']!r}@{span['start']}"
+
+
+def units(doc: dict) -> dict[str, dict]:
+    """The document's units: name -> value (a record item without its id, references as unit names)."""
+    names = {}
+    for kind, (layer, _, _) in SPAN_LAYERS.items():
+        for item in doc.get(layer) or []:
+            names[item["id"]] = _name(kind, item)
+    out: dict[str, dict] = {"meta": {"meta": doc.get("meta")}}
+    for kind, (layer, _, _) in SPAN_LAYERS.items():
+        for item in doc.get(layer) or []:
+            value = {k: v for k, v in item.items() if k != "id"}
+            if kind == "event":
+                value["arguments"] = sorted(({"role": a["role"], "ref": names.get(a["ref"], a["ref"])} for a in item["arguments"]),
+                                            key=lambda a: (a["role"], a["ref"]))
+            if kind == "claim":
+                value["source"] = names.get(item["source"], item["source"]) if item["source"] else None
+                value["parent"] = names.get(item["parent"], item["parent"]) if item["parent"] else None
+            out[_name(kind, item)] = value
+    for e in doc.get("entities") or []:
+        out[f"entity {e['id']}"] = {k: v for k, v in e.items() if k != "id"}
+    for r in doc.get("relations") or []:
+        value = {k: v for k, v in r.items() if k not in ("id", "type", "head", "tail")}
+        out[f"relation {r['type']}({names.get(r['head'], r['head'])} -> {names.get(r['tail'], r['tail'])})"] = value
+    return out
+
+
+def corpus_units(docs: dict[str, dict], corpus: dict | None) -> dict[str, dict]:
+    names = {d: {i["id"]: _name(k, i) for k, (layer, _, _) in SPAN_LAYERS.items() for i in doc.get(layer) or []} for d, doc in docs.items()}
+    out = {}
+    for r in (corpus or {}).get("relations") or []:
+        h, t = r["head"], r["tail"]
+        key = f"link {r['type']}({h['doc']}:{names.get(h['doc'], {}).get(h['id'], h['id'])} -> {t['doc']}:{names.get(t['doc'], {}).get(t['id'], t['id'])})"
+        out[key] = {k: v for k, v in r.items() if k not in ("id", "type", "head", "tail")}
+    return out
+
+
+def _entities_only_used(a: dict, b: dict) -> set[str]:
+    """Entity units that are not differences in themselves: present on one side only (the
+    entity follows its mentions) -- only a record present on both sides with other values is."""
+    return {k for k in set(a) ^ set(b) if k.startswith("entity ")}
+
+
+def differences(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | None) -> dict[str, dict]:
+    """Difference id -> {"A": value or None, "B": value or None}, in a stable order."""
+    out: dict[str, dict] = {}
+    for d in sorted(a_docs):
+        ua, ub = units(a_docs[d]), units(b_docs[d])
+        skip = _entities_only_used(ua, ub)
+        for key in sorted(set(ua) | set(ub)):
+            if key not in skip and ua.get(key) != ub.get(key):
+                out[f"{d} {key}"] = {"A": ua.get(key), "B": ub.get(key)}
+    ca, cb = corpus_units(a_docs, a_corpus), corpus_units(b_docs, b_corpus)
+    for key in sorted(set(ca) | set(cb)):
+        if ca.get(key) != cb.get(key):
+            out[f"corpus {key}"] = {"A": ca.get(key), "B": cb.get(key)}
+    return out
+
+
+def template(diffs: dict[str, dict]) -> str:
+    """A decisions file listing every difference, each with both versions, to be filled in."""
+    lines = ["# Decisions for `ceasefire-annotate adjudicate`: one per difference; take A or B,",
+             "# optionally `set` fields of the taken item, and say why.", "decisions:"]
+    for key, sides in diffs.items():
+        lines.append(f"  - difference: {json.dumps(key, ensure_ascii=False)}")
+        for side in SIDES:
+            lines.append(f"    # {side}: {json.dumps(sides[side], ensure_ascii=False) if sides[side] is not None else '(absent)'}")
+        lines += ["    take: null", "    why: null"]
+    return "\n".join(lines) + "\n"
+
+
+def read_decisions(path: str | Path) -> tuple[list[dict], list[Problem]]:
+    from ceasefire.schema.records import read_text
+
+    text, problem = read_text(Path(path))
+    if problem:
+        return [], [problem]
+    where = Location(str(path))
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return [], [Problem(where, None, "", f"is not YAML: {exc}", has_value=False, allowed="a YAML or JSON decisions file")]
+    items = data.get("decisions") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return [], [Problem(where, None, "decisions", "is missing or not a list", has_value=False, allowed="decisions: [{difference, take, set, why}, ...]")]
+    return items, []
+
+
+def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | None, decisions: list[dict], *,
+          schema: Schema, source: str = "decisions") -> tuple[dict[str, dict], dict]:
+    """The gold from A, B and the decisions; raise InputError naming every problem."""
+    problems: list[Problem] = []
+
+    def bad(i, field, message, value=None, allowed=None, has_value=True, doc=None):
+        problems.append(Problem(Location(source), doc, f"decisions[{i}].{field}", message, value, allowed, has_value))
+
+    only = sorted(set(a_docs) ^ set(b_docs))
+    for d in only:
+        problems.append(Problem(None, d, "", f"is annotated only in {'A' if d in a_docs else 'B'}", has_value=False,
+                                allowed="two annotations of the same articles"))
+    for d in sorted(set(a_docs) & set(b_docs)):
+        if a_docs[d]["text"] != b_docs[d]["text"]:
+            problems.append(Problem(None, d, "text", "differs between A and B", has_value=False, allowed="the same article text"))
+    if problems:
+        raise InputError(problems)
+    diffs = differences(a_docs, a_corpus, b_docs, b_corpus)
+    chosen: dict[str, dict | None] = {}
+    for i, dec in enumerate(decisions):
+        if not isinstance(dec, dict):
+            bad(i, "", "is not a mapping", dec, "{difference, take, set, why}")
+            continue
+        extra = sorted(set(dec) - {"difference", "take", "set", "why"})
+        if extra:
+            bad(i, extra[0], "is not a field of a decision", extra[0], "difference, take, set, why")
+        key = dec.get("difference")
+        if key not in diffs:
+            bad(i, "difference", "matches no difference between A and B", key, "an id listed by `adjudicate --template`")
+            continue
+        if key in chosen:
+            bad(i, "difference", "is decided twice", key)
+            continue
+        take = dec.get("take")
+        if take not in SIDES:
+            bad(i, "take", "is not a side", take, "A or B")
+            continue
+        value = copy.deepcopy(diffs[key][take])
+        edit = dec.get("set")
+        if edit is not None:
+            if not isinstance(edit, dict) or not edit:
+                bad(i, "set", "is not a mapping of fields", edit, "{field: value}")
+                continue
+            if value is None:
+                bad(i, "set", f"edits an item that {take} does not have", edit, "take the side that has it")
+                continue
+            unknown = sorted(set(edit) - set(value) - {"optional", "optional_reason", "detail", "mode", "qid"})
+            if unknown:
+                bad(i, f"set.{unknown[0]}", "is not a field of this item", unknown[0], ", ".join(sorted(value)))
+                continue
+            value.update(edit)
+        chosen[key] = value
+    for key in diffs:
+        if key not in chosen and not any(p.field.endswith(".difference") and p.value == key for p in problems):
+            problems.append(Problem(Location(source), key.split(" ", 1)[0], "decisions", f"no decision for the difference {key!r}",
+                                    has_value=False, allowed="one decision per difference (`adjudicate --template` lists them)"))
+    if problems:
+        raise InputError(problems)
+
+    docs = {}
+    for d in sorted(a_docs):
+        merged = units(a_docs[d])
+        for key, value in chosen.items():
+            doc_id, _, unit = key.partition(" ")
+            if doc_id == d:
+                if value is None:
+                    merged.pop(unit, None)
+                else:
+                    merged[unit] = value
+        docs[d] = _rebuild(a_docs[d], merged, units(b_docs[d]), problems, d, schema)
+    links = corpus_units(a_docs, a_corpus)
+    for key, value in chosen.items():
+        if key.startswith("corpus "):
+            unit = key.partition(" ")[2]
+            if value is None:
+                links.pop(unit, None)
+            else:
+                links[unit] = value
+    corpus = _rebuild_corpus(a_corpus, docs, links, problems)
+    if problems:
+        raise InputError(problems)
+    loaded = [Loaded(docs[d], Location(f"{source} (result, document {d})")) for d in docs] + [Loaded(corpus, Location(f"{source} (result, corpus)"))]
+    result = validate_records(loaded, schema=schema, mode=GOLD)
+    if result.problems:
+        raise InputError(result.problems)
+    return result.documents, result.corpus
+
+
+def _rebuild(base: dict, merged: dict[str, dict], b_units: dict[str, dict], problems: list, d: str, schema: Schema) -> dict:
+    """A record from its units: ids in text order, references resolved, entities from use."""
+    doc = {k: v for k, v in base.items() if k not in ("mentions", "entities", "events", "claims", "relations")}
+    doc["meta"] = merged["meta"]["meta"]
+    ids: dict[str, str] = {}
+    for kind, (layer, part, prefix) in SPAN_LAYERS.items():
+        names = sorted((n for n in merged if n.startswith(kind + " ")),
+                       key=lambda n: ((merged[n][part] if part else merged[n])["start"], -(merged[n][part] if part else merged[n])["end"]))
+        for i, n in enumerate(names, 1):
+            ids[n] = f"{prefix}{i}"
+
+    def ref(name, where):
+        if name is None:
+            return None
+        if name not in ids:
+            problems.append(Problem(None, d, where, "refers to an item the result does not have (decide it in as well)", name,
+                                    "a mention, event or claim of the result"))
+        return ids.get(name)
+
+    for kind, (layer, _, _) in SPAN_LAYERS.items():
+        doc[layer] = []
+        for n, i in ids.items():
+            if not n.startswith(kind + " "):
+                continue
+            item = {"id": i, **copy.deepcopy(merged[n])}
+            if kind == "event":
+                item["arguments"] = [{"role": a["role"], "ref": ref(a["ref"], f"{n} argument {a['role']}")} for a in item["arguments"]]
+            if kind == "claim":
+                item["source"] = ref(item["source"], f"{n} source")
+                item["parent"] = ref(item["parent"], f"{n} parent")
+            doc[layer].append(item)
+    used = sorted({m["entity"] for m in doc["mentions"]})
+    doc["entities"] = [{"id": e, **(merged.get(f"entity {e}") or b_units.get(f"entity {e}") or {})} for e in used]
+    doc["relations"] = []
+    for n, value in merged.items():
+        if n.startswith("relation "):
+            typ, _, rest = n[len("relation "):].partition("(")
+            head, _, tail = rest[:-1].partition(" -> ")
+            doc["relations"].append({"id": "r0", "type": typ, "head": ref(head, n), "tail": ref(tail, n), **value})
+    order = [k for k in base if k in doc] + [k for k in doc if k not in base]
+    return canonical_document({k: doc[k] for k in order}, list(schema.roles))
+
+
+def _rebuild_corpus(base: dict | None, docs: dict[str, dict], links: dict[str, dict], problems: list) -> dict:
+    ids = {d: {_name(k, i): i["id"] for k, (layer, _, _) in SPAN_LAYERS.items() for i in doc[layer]} for d, doc in docs.items()}
+    relations = []
+    for n, value in links.items():
+        typ, _, rest = n[len("link "):].partition("(")
+        ends = []
+        for end in rest[:-1].split(" -> "):
+            doc_id, _, name = end.partition(":")
+            if name not in ids.get(doc_id, {}):
+                problems.append(Problem(None, doc_id, n, "links an item the result does not have (decide it in as well)", name,
+                                        "a mention, event or claim of the result"))
+            ends.append({"doc": doc_id, "id": ids.get(doc_id, {}).get(name)})
+        relations.append({"id": "x0", "type": typ, "head": ends[0], "tail": ends[1], **value})
+    shared = {}
+    for part, layer, field in (("entity_clusters", "mentions", "entity"), ("event_clusters", "events", "cluster")):
+        users: dict[str, set] = {}
+        for d, doc in docs.items():
+            for item in doc[layer]:
+                if item.get(field):
+                    users.setdefault(item[field], set()).add(d)
+        shared[part] = [{"id": c, "documents": sorted(ds)} for c, ds in sorted(users.items()) if len(ds) > 1]
+    corpus = {"record": "corpus", "id": (base or {}).get("id", "ceasefire"), "documents": sorted(docs), **shared, "relations": relations}
+    return canonical_corpus(corpus, docs)

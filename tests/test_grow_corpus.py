@@ -1,0 +1,256 @@
+"""Growing the corpus, end to end on a constructed third article (made-up topic): add ->
+pre-annotate -> two annotations -> diff -> adjudicate -> lint -> agree -> build ->
+load_dataset -> score, on a tmp copy of the corpus. The two annotations are records files
+(what two annotators' `pull`s give); the shipped data stay untouched."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ceasefire.annotate.adjudicate import apply, differences
+from ceasefire.data import data_dir, load_articles
+from ceasefire.schema import InputError, load_schema
+
+import grow_fixture as fx
+
+HERE = Path(__file__).parent
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory):
+    """The 3-article fixture corpus with its adjudicated gold; every step through the CLI."""
+    tmp = tmp_path_factory.mktemp("grow")
+    shipped = {part: _tree(data_dir() / part) for part in ("articles", "gold", "hf")}
+    corpus = fx.corpus_copy(tmp)
+    env = dict(os.environ)
+
+    def cli(tool, *args, ok=True):
+        module = {"ceasefire-eval": "ceasefire.eval.cli", "ceasefire-annotate": "ceasefire.annotate.cli"}[tool]
+        r = subprocess.run([sys.executable, "-m", module, *map(str, args)], capture_output=True, text=True, cwd=tmp, env=env, timeout=900)
+        if ok:
+            assert r.returncode == 0, f"{tool} {args}: {r.stderr}"
+        return r
+
+    r = cli("ceasefire-annotate", "add", fx.ARTICLE, "--corpus", corpus, "--title", "Velland and Ostria sign Marova water accord",
+            "--language", "en")
+    arts = load_articles(corpus / "articles")
+    (new_id,) = set(arts) - set(load_articles())
+    text = arts[new_id]["text"]
+    cli("ceasefire-annotate", "preannotate", "--corpus", corpus, "--document", new_id, "-o", tmp / "pre.jsonl", "--tasks", tmp / "review.json")
+    meta = arts[new_id]["meta"]
+    doc_a = fx.annotation_a(new_id, text, meta)
+    ann_a = fx.write_annotation(tmp / "annotations" / "alice", corpus / "gold", doc_a)
+    ann_b = fx.write_annotation(tmp / "annotations" / "bob", corpus / "gold", fx.annotation_b(doc_a))
+    (tmp / "decisions.yaml").write_text(fx.decisions(new_id, text), encoding="utf-8")
+    gold = corpus / "gold3"
+    return {"tmp": tmp, "corpus": corpus, "id": new_id, "text": text, "cli": cli, "a": ann_a, "b": ann_b,
+            "gold": gold, "shipped": shipped, "add": r,
+            "adjudicate": cli("ceasefire-annotate", "adjudicate", ann_a, ann_b, "--decisions", tmp / "decisions.yaml", "-o", gold)}
+
+
+def test_add_copies_verbatim_and_records_sha256(grown):
+    corpus, new_id = grown["corpus"], grown["id"]
+    raw = fx.ARTICLE.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    assert new_id == f"005_{digest[:16]}"
+    assert (corpus / "articles" / f"{new_id}.txt").read_bytes() == raw
+    index = json.loads((corpus / "articles" / "articles.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in index] == ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6", new_id]
+    entry = index[-1]
+    assert entry["sha256"] == digest
+    assert entry["meta"]["title"] == "Velland and Ostria sign Marova water accord" and entry["meta"]["language"] == "en"
+    assert entry["meta"]["published"] is None and entry["meta"]["source"] is None and entry["meta"]["publisher"] is None
+    sums = (corpus / "articles" / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert f"{digest}  {new_id}.txt" in sums and len(sums) == 3
+    r = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=corpus / "articles", capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "is already in the corpus as 005_"),
+    (b"Caf\xe9 au lait", "is not UTF-8: byte 3"),
+    (b"", "is empty"),
+    (b" \n\t\n", "holds only whitespace"),
+])
+def test_add_refuses_duplicates_non_utf8_and_empty_text(grown, tmp_path, content, message):
+    corpus = grown["corpus"]
+    path = fx.ARTICLE
+    if content is not None:
+        path = tmp_path / "new.txt"
+        path.write_bytes(content)
+    before = _tree(corpus / "articles")
+    r = grown["cli"]("ceasefire-annotate", "add", path, "--corpus", corpus, ok=False)
+    assert r.returncode == 2, r.stderr
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert _tree(corpus / "articles") == before
+
+
+def test_add_refuses_a_bad_date(grown, tmp_path):
+    path = tmp_path / "other.txt"
+    path.write_text("Another made-up story.\n", encoding="utf-8")
+    before = _tree(grown["corpus"] / "articles")
+    r = grown["cli"]("ceasefire-annotate", "add", path, "--corpus", grown["corpus"], "--date", "18 March", ok=False)
+    assert r.returncode == 2 and "--date" in r.stderr and "YYYY-MM-DD" in r.stderr
+    assert _tree(grown["corpus"] / "articles") == before
+
+
+def test_preannotation_is_predictions_and_label_studio_tasks(grown):
+    tmp, new_id, text = grown["tmp"], grown["id"], grown["text"]
+    records = [json.loads(line) for line in (tmp / "pre.jsonl").read_text(encoding="utf-8").splitlines()]
+    (doc,) = [r for r in records if r.get("id") == new_id]
+    assert doc["mentions"] and all(text[m["start"]:m["end"]] == m["text"] for m in doc["mentions"])
+    assert any(m["text"] == "Russia" for m in doc["mentions"])   # the baseline's lexicon finds it
+    (task,) = json.loads((tmp / "review.json").read_text(encoding="utf-8"))
+    assert task["data"]["text"] == text and not task.get("annotations")
+    (prediction,) = task["predictions"]
+    assert prediction["model_version"] == "ceasefire.eval.baseline:extract"
+    labels = [r for r in prediction["result"] if r.get("type") == "labels"]
+    assert len(labels) >= len(doc["mentions"])
+
+
+def test_diff_lists_the_five_differences(grown):
+    r = grown["cli"]("ceasefire-annotate", "diff", grown["a"], grown["b"])
+    assert f"== {grown['id']}: 5 differences" in r.stdout
+    assert "5 differences in all" in r.stdout
+
+
+def test_adjudicate_applies_each_decision(grown):
+    assert "applied 5 decisions" in grown["adjudicate"].stdout
+    doc = json.loads((grown["gold"] / f"{grown['id']}.json").read_text(encoding="utf-8"))
+    by_text = {(m["text"], m["start"]): m for m in doc["mentions"]}
+    (spokesman,) = [m for m in doc["mentions"] if m["text"] == "a spokesman"]
+    assert spokesman["level"] == "NOM"                                                 # take A
+    (agreed,) = [e for e in doc["events"] if e["trigger"]["text"] == "agreed"]
+    assert agreed["modality"] == "ASSERTED"                                            # take B, set
+    assert [r["type"] for r in doc["relations"]] == ["SPOKESPERSON_FOR"]                # take A (B has none)
+    (trell,) = [c for c in doc["claims"] if c["content"]["text"].startswith("the accord")]
+    assert trell["check_worthiness"] == "CFS"                                          # take B
+    countries = [m for m in doc["mentions"] if m["text"] == "the two countries"]
+    assert countries and countries[0]["entity"] == "velland_ostria"                     # take B, entity from B
+    assert {"id": "velland_ostria", "type": "GROUP", "name": "the two countries", "qid": None} in doc["entities"]
+    corpus = json.loads((grown["gold"] / "corpus.json").read_text(encoding="utf-8"))
+    assert corpus["documents"] == ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6", grown["id"]]
+    (russia,) = [c for c in corpus["entity_clusters"] if c["id"] == "russia"]
+    assert russia["documents"] == ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6", grown["id"]]
+    # the shipped articles' gold comes through unchanged
+    for d in ("000_8ce9f93fccec955a", "004_2b10ae636b3461d6"):
+        assert json.loads((grown["gold"] / f"{d}.json").read_text(encoding="utf-8")) == json.loads((data_dir() / "gold" / f"{d}.json").read_text(encoding="utf-8"))
+    shipped = json.loads((data_dir() / "gold" / "corpus.json").read_text(encoding="utf-8"))
+    assert corpus["relations"] == shipped["relations"]
+
+
+def _diffs(grown):
+    from ceasefire.annotate.grow_cli import _annotation
+
+    schema = load_schema()
+    return _annotation(grown["a"], schema), _annotation(grown["b"], schema), schema
+
+
+def test_adjudicate_refuses_decisions_that_match_no_difference(grown):
+    (a, ac), (b, bc), schema = _diffs(grown)
+    diffs = differences(a, ac, b, bc)
+    assert len(diffs) == 5
+    decisions = [{"difference": k, "take": "A"} for k in diffs]
+    decisions.append({"difference": f"{grown['id']} mention 'Velland'@0", "take": "B"})   # A and B agree on it
+    with pytest.raises(InputError) as exc:
+        apply(a, ac, b, bc, decisions, schema=schema)
+    (p,) = exc.value.problems
+    assert p.field == "decisions[5].difference" and "matches no difference" in p.message
+
+
+def test_adjudicate_refuses_undecided_differences_and_bad_sides(grown):
+    (a, ac), (b, bc), schema = _diffs(grown)
+    keys = list(differences(a, ac, b, bc))
+    decisions = [{"difference": keys[0], "take": "C"}] + [{"difference": k, "take": "B"} for k in keys[1:4]]
+    with pytest.raises(InputError) as exc:
+        apply(a, ac, b, bc, decisions, schema=schema)
+    messages = [p.format() for p in exc.value.problems]
+    assert any("decisions[0].take" in m and "A or B" in m for m in messages)
+    assert any(f"no decision for the difference {keys[4]!r}" in m for m in messages)
+
+
+def test_adjudicate_cli_writes_nothing_on_a_bad_decision(grown, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(fx.decisions(grown["id"], grown["text"]).replace("take: A\n    why: the spokesman", "take: maybe\n    why: the spokesman"), encoding="utf-8")
+    out = tmp_path / "gold"
+    r = grown["cli"]("ceasefire-annotate", "adjudicate", grown["a"], grown["b"], "--decisions", bad, "-o", out, ok=False)
+    assert r.returncode == 2 and "decisions[2].take" in r.stderr and "Traceback" not in r.stderr
+    assert not out.exists()
+
+
+def test_template_lists_every_difference_to_decide(grown, tmp_path):
+    import yaml
+
+    out = tmp_path / "template.yaml"
+    grown["cli"]("ceasefire-annotate", "adjudicate", grown["a"], grown["b"], "--template", out)
+    listed = yaml.safe_load(out.read_text(encoding="utf-8"))["decisions"]
+    decided = yaml.safe_load(fx.decisions(grown["id"], grown["text"]))["decisions"]
+    assert sorted(d["difference"] for d in listed) == sorted(d["difference"] for d in decided)
+    assert all(d["take"] is None for d in listed)
+
+
+def test_lint_and_agree_run_on_the_result(grown):
+    cli = grown["cli"]
+    r = cli("ceasefire-annotate", "lint", grown["gold"], "--corpus", grown["corpus"], ok=False)
+    assert r.returncode == 0, r.stderr
+    # the shipped articles alone are not this corpus
+    r = cli("ceasefire-annotate", "lint", data_dir() / "gold", "--corpus", grown["corpus"], ok=False)
+    assert r.returncode == 2 and f"document '{grown['id']}': article has no annotation" in r.stderr
+    r = cli("ceasefire-eval", "agree", grown["a"], grown["b"], "--format", "json")
+    result = json.loads(r.stdout)
+    actors = result["layers"]["actors"]
+    assert actors["pairwise_f1"]["mentions.strict"] < 1.0
+    assert actors["kappa"]["mentions.level"] < 1.0                    # "a spokesman": NOM against NAM
+    from ceasefire.eval.api import agree_files
+
+    shipped = agree_files(data_dir() / "gold", data_dir() / "gold")["layers"]["actors"]["matched_units"]["mentions.level"]
+    assert actors["matched_units"]["mentions.level"] == shipped + 9    # every article, the third included
+
+
+def test_build_and_load_the_three_article_dataset(grown, tmp_path):
+    out = tmp_path / "hf"
+    grown["cli"]("ceasefire-annotate", "build", "--gold", grown["gold"], "--out", out)
+    code = ("import json, sys; from datasets import load_dataset; d = load_dataset(sys.argv[1])['test']; "
+            "m = load_dataset(sys.argv[1], 'mentions')['test']; c = load_dataset(sys.argv[1], 'cross_document')['test']; "
+            "print(json.dumps({'ids': list(d['id']), 'texts': list(d['text']), 'mention_docs': sorted(set(list(m['doc_id']))), 'cross': [dict(r) for r in c]}))")
+    env = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1", HF_DATASETS_CACHE=str(tmp_path / "cache"))
+    r = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True, env=env, timeout=600)
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)
+    assert got["ids"] == ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6", grown["id"]]
+    assert got["texts"][2] == grown["text"]
+    assert grown["id"] in got["mention_docs"]
+    (russia,) = [row for row in got["cross"] if row["kind"] == "entity_cluster" and row["id"] == "russia"]
+    assert russia["documents"] == ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6", grown["id"]]
+
+
+def test_score_predictions_covering_all_three(grown, tmp_path):
+    cli = grown["cli"]
+    pred = tmp_path / "baseline3.jsonl"
+    cli("ceasefire-annotate", "preannotate", "--corpus", grown["corpus"], "-o", pred)
+    ids = [json.loads(line).get("id") for line in pred.read_text(encoding="utf-8").splitlines()]
+    assert ids[:3] == ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6", grown["id"]]
+    r = cli("ceasefire-eval", "validate", "--predictions", pred, "--gold", grown["gold"], ok=False)
+    assert r.returncode == 0, r.stderr
+    r = cli("ceasefire-eval", "score", pred, "--gold", grown["gold"], "--format", "json")
+    result = json.loads(r.stdout)
+    per_doc = result["per_document"] if "per_document" in result else result["documents"]
+    assert grown["id"] in json.dumps(per_doc)
+    assert 0 < result["metrics"]["mentions.strict"]["f1"] < 1
+    # the shipped gold refuses the third article: it is not one of its documents
+    r = cli("ceasefire-eval", "score", pred, ok=False)
+    assert r.returncode == 2 and grown["id"] in r.stderr
+
+
+def test_shipped_release_is_untouched(grown):
+    for part, tree in grown["shipped"].items():
+        assert _tree(data_dir() / part) == tree, part
