@@ -12,6 +12,7 @@ from ceasefire.schema import Schema
 
 from . import card_sections
 from .card import card_metadata, render_card
+from .corpus import article_words
 from .hf_dataset import CONFIGS, build_files, manifest
 from .reporting import agreement_markdown, statistics_markdown
 
@@ -21,8 +22,8 @@ ROW_OF = {
     "entities": "entity of an article (mention count, shared across articles or not)",
     "events": "event mention (trigger, attributes, cluster, arguments with their text)",
     "claims": "claim (source, cue, content, attributes, parent)",
-    "relations": "relation, within an article or between the two",
-    "cross_document": "cluster shared by both articles, or relation between them (the links between the articles are here)",
+    "relations": "relation, within an article or {between}",
+    "cross_document": "cluster shared by {shared_by}, or relation between them (the links between the articles are here)",
     "tokens": "sentence: tokens with offsets and BIO tags of the top-level mentions",
 }
 
@@ -80,9 +81,10 @@ def dataset_files(*, schema: Schema, gold: str | Path | None = None) -> tuple[di
     built = build_files(corpus.documents, corpus.corpus, schema)
     files: dict[str, bytes | str] = dict(built["files"])
     sizes, feats = built["sizes"], built["features"]
-    meta = card_metadata(sizes, feats)
+    meta = card_metadata(sizes, feats, n_articles=len(corpus.documents))
     body = resources.files("ceasefire.annotate").joinpath("card_body.md").read_text(encoding="utf-8")
-    table = "\n".join(f"| `{c}` | {ROW_OF[c]} | {sizes[c]['num_examples']} |" for c in CONFIGS)
+    words = article_words(len(corpus.documents))
+    table = "\n".join(f"| `{c}` | {ROW_OF[c].format(**words)} | {sizes[c]['num_examples']} |" for c in CONFIGS)
     for key, value in (
         ("{config_table}", table),
         ("{fields}", _fields(feats)),
@@ -94,6 +96,7 @@ def dataset_files(*, schema: Schema, gold: str | Path | None = None) -> tuple[di
         ("{statistics}", statistics_markdown(corpus.documents, corpus.corpus).strip()),
         ("{agreement}", agreement_markdown().strip()),
         ("{version}", __version__),
+        *((f"{{{k}}}", v) for k, v in words.items()),
         ("{leaderboard}", _leaderboard()),
     ):
         body = body.replace(key, value)

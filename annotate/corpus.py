@@ -161,3 +161,19 @@ def preannotate(corpus: str | Path | None, documents: list[str] | None, *, funct
     if result.problems:
         raise InputError(result.problems)
     return result.documents, result.corpus
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def article_words(n: int) -> dict[str, str]:
+    """How the card, summary and report name a corpus of ``n`` articles; for the shipped two,
+    exactly the words they have always used, so that their output does not change."""
+    count = _WORDS[n] if n < len(_WORDS) else str(n)
+    return {
+        "n_articles": count,
+        "the_articles": f"the {count} articles",
+        # a cluster id is shared when two or more articles use it; with two, that is both
+        "shared_by": "both articles" if n == 2 else "two or more articles",
+        "between": "between the two" if n == 2 else "between articles",
+    }

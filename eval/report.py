@@ -254,7 +254,7 @@ def _cross_document(run, result) -> str:
     m = result["metrics"]
     return (f'<p>Cross-document coreference: CoNLL F1 {_fmt(m["coref.cross_doc.conll"]["f1"])} (entities), '
             f'{_fmt(m["event_coref.cross_doc.conll"]["f1"])} (events); cross-document links F1 {_fmt(m["relations.cross_doc"]["f1"])}. '
-            'A gold cluster shared by both articles is <em>found</em> when the prediction puts aligned mentions of it, in every article, into one cluster.</p>'
+            f'A gold cluster shared by {"both articles" if len(run.gold) == 2 else "several articles"} is <em>found</em> when the prediction puts aligned mentions of it, in every article, into one cluster.</p>'
             '<table id="clusters"><tr><th>gold entity cluster</th><th>articles</th><th>status</th></tr>' + "".join(rows) + "</table>")
 
 
@@ -287,7 +287,7 @@ def render(result: dict, run) -> str:
 <section><h2>Errors per type</h2>{_chart(items)}</section>
 <section><h2>Articles</h2><div class="filters">{filters}</div><div class="legend">{legend}</div><div id="details">click a highlighted span for its cluster, attributes and links</div>{"".join(docs_html)}</section>
 <section><h2>Relations</h2><table id="relations"><tr><th>scope</th><th>side</th><th>type</th><th>head → tail (aligned)</th><th>status</th></tr>{rel_rows}</table></section>
-<section><h2>Across the two articles</h2>{_cross_document(run, result)}</section>
+<section><h2>Across the {'two ' if len(run.gold) == 2 else ''}articles</h2>{_cross_document(run, result)}</section>
 <script>{SCRIPT}</script>
 </main></body></html>
 """

@@ -246,6 +246,20 @@ def test_score_predictions_covering_all_three(grown, tmp_path):
     per_doc = result["per_document"] if "per_document" in result else result["documents"]
     assert grown["id"] in json.dumps(per_doc)
     assert 0 < result["metrics"]["mentions.strict"]["f1"] < 1
+    report = tmp_path / "report.html"
+    cli("ceasefire-eval", "report", pred, "--gold", grown["gold"], "-o", report)
+    html = report.read_text(encoding="utf-8")
+    assert grown["id"] in html and "Across the articles" in html and "Across the two articles" not in html
+    r = cli("ceasefire-annotate", "summary", grown["gold"])
+    assert f"| {grown['id']} | corpus |" in r.stdout and "shared by two or more articles" in r.stdout
+    # `run --gold` runs the extractor on the gold's articles, all three
+    cli("ceasefire-eval", "run", "ceasefire.eval.baseline:extract", "--corpus", "ceasefire.eval.baseline:link_documents",
+        "--gold", grown["gold"], "-p", tmp_path / "run3.jsonl")
+    def spans(path):
+        return {r["id"]: sorted((m["start"], m["end"], m["type"]) for m in r["mentions"])
+                for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r.get("record") != "corpus"}
+
+    assert spans(tmp_path / "run3.jsonl") == spans(pred) and len(spans(pred)) == 3
     # the shipped gold refuses the third article: it is not one of its documents
     r = cli("ceasefire-eval", "score", pred, ok=False)
     assert r.returncode == 2 and grown["id"] in r.stderr
