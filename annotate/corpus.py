@@ -130,6 +130,15 @@ def add_article(corpus: str | Path | None, source_file: str | Path, *, title=Non
     return entry
 
 
+def corpus_id(corpus: str | Path | None) -> str:
+    """The id of the corpus record of the corpus's gold (Label Studio tasks of one project share it)."""
+    path = gold_folder(corpus) / "corpus.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["id"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "ceasefire"
+
+
 def _sums(folder: Path, index: list[dict]) -> list[tuple[str, str]]:
     return [(e["sha256"], e["seed_file"]) for e in index]
 
@@ -156,7 +165,8 @@ def preannotate(corpus: str | Path | None, documents: list[str] | None, *, funct
     if problems:
         raise InputError(problems)
     where = Location(function or command or "extractor")
-    loaded = [Loaded(r, where) for r in records]
+    # the article's metadata comes with it, so that a task made from these records carries it
+    loaded = [Loaded(dict(r, meta=articles[r["id"]]["meta"]) if r.get("record") != "corpus" else r, where) for r in records]
     result = validate_records(loaded, schema=schema, mode=PREDICTION, reference={d: articles[d]["text"] for d in chosen}, strict=True)
     if result.problems:
         raise InputError(result.problems)

@@ -32,7 +32,7 @@ def cmd_preannotate(args) -> int:
 
     from ceasefire.schema.records import dumps_jsonl
 
-    from .corpus import articles_folder, preannotate
+    from .corpus import articles_folder, corpus_id, preannotate
 
     if args.function and args.command:
         print("error: give MODULE:FUNCTION or --command CMD, not both; see --help", file=sys.stderr)
@@ -46,7 +46,8 @@ def cmd_preannotate(args) -> int:
     schema = load_schema(args.schema)
     docs, corpus = preannotate(args.corpus, args.document, function=function, command=args.command,
                                corpus_function=corpus_function, schema=schema, timeout=args.timeout)
-    corpus = corpus or {"record": "corpus", "id": "preannotation", "documents": sorted(docs)}
+    # the records pre-annotate this corpus: its corpus id, so that their tasks join its project
+    corpus = {**(corpus or {"record": "corpus", "documents": sorted(docs)}), "id": corpus_id(args.corpus)}
     write_file(args.output, dumps_jsonl([docs[d] for d in sorted(docs)] + [corpus]))
     print(f"wrote {len(docs)} pre-annotated documents to {args.output}")
     if args.tasks:
