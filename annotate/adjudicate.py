@@ -26,6 +26,22 @@ JSON) decides every difference, and nothing else::
         set: {modality: ASSERTED}    # optional edit of the taken item (an "edit" decision)
         why: "the text says it happened"
 
+A review may change what both annotators agree on, or add what neither has (the second
+adjudication of the shipped gold did both). Such changes are ``edits``, each naming its unit;
+an edit of a unit that is a difference is refused (decide it instead), and so is ``set`` or
+``remove`` of a unit the result does not have, and ``add`` of one it has::
+
+    edits:
+      - unit: "004_2b10... event 'squeeze out'@2489"
+        set: {cluster: putin_no_yes_week}
+      - unit: "000_8ce9... relation SUBEVENT_OF(event 'invaded'@2012 -> event 'war'@1950)"
+        add: {}                      # the fields besides the name: {} or {detail: ..., optional: ...}
+      - unit: "004_2b10... mention 'energy and infrastructure'@78"
+        add: {start: 78, end: 103, text: energy and infrastructure, type: OBJECT, level: NOM, entity: energy_infrastructure}
+      - unit: "000_8ce9... claim 'a full ceasefire'@902"
+        remove: true
+        why: "3.1: no clause as complement"
+
 Units that do not differ come over as they are. Ids are renumbered in text order
 (m1.., v1.., c1.., r1.., x1..), entities are the ones the mentions use (A's record where
 A has it), and the corpus clusters are recomputed from use, so a cluster id used in two
@@ -126,26 +142,32 @@ def template(diffs: dict[str, dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def read_decisions(path: str | Path) -> tuple[list[dict], list[Problem]]:
+def read_decisions(path: str | Path) -> tuple[list[dict], list[dict], list[Problem]]:
+    """The decisions and the edits of an adjudication file (YAML or JSON)."""
     from ceasefire.schema.records import read_text
 
     text, problem = read_text(Path(path))
     if problem:
-        return [], [problem]
+        return [], [], [problem]
     where = Location(str(path))
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        return [], [Problem(where, None, "", f"is not YAML: {exc}", has_value=False, allowed="a YAML or JSON decisions file")]
-    items = data.get("decisions") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return [], [Problem(where, None, "decisions", "is missing or not a list", has_value=False, allowed="decisions: [{difference, take, set, why}, ...]")]
-    return items, []
+        return [], [], [Problem(where, None, "", f"is not YAML: {exc}", has_value=False, allowed="a YAML or JSON decisions file")]
+    if not isinstance(data, dict):
+        return [], [], [Problem(where, None, "", "is not a mapping", has_value=False, allowed="decisions: [...] and, optionally, edits: [...]")]
+    extra = sorted(set(data) - {"decisions", "edits"})
+    problems = [Problem(where, None, k, "is not a part of an adjudication file", k, "decisions, edits") for k in extra]
+    items, edits = data.get("decisions", []), data.get("edits", [])
+    for name, value in (("decisions", items), ("edits", edits)):
+        if not isinstance(value, list):
+            problems.append(Problem(where, None, name, "is not a list", has_value=False, allowed=f"{name}: [...]"))
+    return (items, edits, []) if not problems else ([], [], problems)
 
 
 def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | None, decisions: list[dict], *,
-          schema: Schema, source: str = "decisions") -> tuple[dict[str, dict], dict]:
-    """The gold from A, B and the decisions; raise InputError naming every problem."""
+          schema: Schema, source: str = "decisions", edits: list[dict] | None = None) -> tuple[dict[str, dict], dict]:
+    """The gold from A, B, the decisions and the edits; raise InputError naming every problem."""
     problems: list[Problem] = []
 
     def bad(i, field, message, value=None, allowed=None, has_value=True, doc=None):
@@ -201,27 +223,73 @@ def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | No
                                     has_value=False, allowed="one decision per difference (`adjudicate --template` lists them)"))
     if problems:
         raise InputError(problems)
+    return _build(a_docs, a_corpus, b_docs, chosen, edits or [], schema=schema, source=source, diffs=diffs)
+
+
+def _edit(merged: dict, unit: str, e: dict, i: int, bad) -> None:
+    """Apply one edit to a unit table (a document's or the corpus's links)."""
+    actions = [k for k in ("add", "set", "remove") if k in e]
+    if len(actions) != 1:
+        bad(i, "", "needs exactly one of add, set, remove", sorted(e), "add: {...} | set: {...} | remove: true")
+        return
+    action = actions[0]
+    if action == "add":
+        if unit in merged:
+            bad(i, "unit", "is already in the result; `set` changes it", unit)
+        elif not isinstance(e["add"], dict):
+            bad(i, "add", "is not a mapping of the item's fields", e["add"])
+        else:
+            merged[unit] = copy.deepcopy(e["add"])
+        return
+    if unit not in merged:
+        bad(i, "unit", f"is not in the result, so it cannot be {'changed' if action == 'set' else 'removed'}", unit)
+    elif action == "remove":
+        if e["remove"] is not True:
+            bad(i, "remove", "is not true", e["remove"], "true")
+        else:
+            del merged[unit]
+    elif not isinstance(e["set"], dict) or not e["set"]:
+        bad(i, "set", "is not a mapping of fields", e["set"], "{field: value}")
+    else:
+        merged[unit].update(copy.deepcopy(e["set"]))
+
+
+def _build(a_docs, a_corpus, b_docs, chosen, edits, *, schema, source, diffs):
+    problems: list[Problem] = []
+
+    def bad(i, field, message, value=None, allowed=None, has_value=True):
+        problems.append(Problem(Location(source), None, f"edits[{i}].{field}".rstrip("."), message, value, allowed, has_value))
+
+    tables = {d: units(a_docs[d]) for d in a_docs}
+    tables["corpus"] = corpus_units(a_docs, a_corpus)
+    for key, value in chosen.items():
+        where, _, unit = key.partition(" ")
+        if value is None:
+            tables[where].pop(unit, None)
+        else:
+            tables[where][unit] = value
+    for i, e in enumerate(edits):
+        if not isinstance(e, dict) or not isinstance(e.get("unit"), str):
+            bad(i, "unit", "is missing or not a string", e.get("unit") if isinstance(e, dict) else e, "'DOC UNIT' or 'corpus UNIT'")
+            continue
+        extra = sorted(set(e) - {"unit", "add", "set", "remove", "why"})
+        if extra:
+            bad(i, extra[0], "is not a field of an edit", extra[0], "unit, add, set, remove, why")
+            continue
+        where, _, unit = e["unit"].partition(" ")
+        if where not in tables:
+            bad(i, "unit", "names no document of the annotations", where, ", ".join(sorted(tables)))
+        elif e["unit"] in diffs:
+            bad(i, "unit", "is a difference between A and B; decide it under `decisions`", e["unit"])
+        else:
+            _edit(tables[where], unit, e, i, bad)
+    if problems:
+        raise InputError(problems)
 
     docs = {}
     for d in sorted(a_docs):
-        merged = units(a_docs[d])
-        for key, value in chosen.items():
-            doc_id, _, unit = key.partition(" ")
-            if doc_id == d:
-                if value is None:
-                    merged.pop(unit, None)
-                else:
-                    merged[unit] = value
-        docs[d] = _rebuild(a_docs[d], merged, units(b_docs[d]), problems, d, schema)
-    links = corpus_units(a_docs, a_corpus)
-    for key, value in chosen.items():
-        if key.startswith("corpus "):
-            unit = key.partition(" ")[2]
-            if value is None:
-                links.pop(unit, None)
-            else:
-                links[unit] = value
-    corpus = _rebuild_corpus(a_corpus, docs, links, problems)
+        docs[d] = _rebuild(a_docs[d], tables[d], units(b_docs[d]), problems, d, schema)
+    corpus = _rebuild_corpus(a_corpus, docs, tables["corpus"], problems)
     if problems:
         raise InputError(problems)
     loaded = [Loaded(docs[d], Location(f"{source} (result, document {d})")) for d in docs] + [Loaded(corpus, Location(f"{source} (result, corpus)"))]

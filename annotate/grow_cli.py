@@ -95,10 +95,10 @@ def cmd_adjudicate(args) -> int:
 
         check_output_folder(args.output, inputs=inputs)
     (a, ac), (b, bc) = _annotation(args.a, schema), _annotation(args.b, schema)
-    decisions, problems = read_decisions(args.decisions)
+    decisions, edits, problems = read_decisions(args.decisions)
     if problems:
         return print_problems(problems)
-    docs, corpus = apply(a, ac, b, bc, decisions, schema=schema, source=str(args.decisions))
+    docs, corpus = apply(a, ac, b, bc, decisions, schema=schema, source=str(args.decisions), edits=edits)
     write_records(args.output, docs, corpus, inputs=inputs)
     print(f"applied {len(decisions)} decisions; wrote the gold of {len(docs)} documents and the corpus record to {args.output}")
     return EXIT_OK

@@ -117,10 +117,18 @@ decisions:
   - difference: "{d} mention 'the two countries'@{countries}"
     take: B
     why: a NOM mention of both states
+edits:
+  - unit: "{d} event 'welcomed'@{welcomed}"
+    set: {{cluster: russia_welcomes_marova}}
+    why: a clearer cluster id (both annotators agree on the event)
+  - unit: "{d} relation MEMBER_OF(mention 'Ana Trell'@{trell} -> mention 'Velland'@{velland})"
+    add: {{}}
+    why: "neither annotated it: Velland's foreign minister is a member of Velland's government"
 """
 
 
 def decisions(doc_id: str, text: str) -> str:
     return DECISIONS.format(d=doc_id, agreed=span(text, "agreed")["start"], spokesman=span(text, "a spokesman")["start"],
                             russia=span(text, "Russia")["start"], claim=span(text, "the accord would end")["start"],
-                            countries=span(text, "the two countries")["start"])
+                            countries=span(text, "the two countries")["start"], welcomed=span(text, "welcomed")["start"],
+                            trell=span(text, "Ana Trell")["start"], velland=span(text, "Velland", 2)["start"])

@@ -131,7 +131,9 @@ def test_adjudicate_applies_each_decision(grown):
     assert spokesman["level"] == "NOM"                                                 # take A
     (agreed,) = [e for e in doc["events"] if e["trigger"]["text"] == "agreed"]
     assert agreed["modality"] == "ASSERTED"                                            # take B, set
-    assert [r["type"] for r in doc["relations"]] == ["SPOKESPERSON_FOR"]                # take A (B has none)
+    assert sorted(r["type"] for r in doc["relations"]) == ["MEMBER_OF", "SPOKESPERSON_FOR"]   # take A (B has none); edit: add
+    (welcomed,) = [e for e in doc["events"] if e["trigger"]["text"] == "welcomed"]
+    assert welcomed["cluster"] == "russia_welcomes_marova"                             # edit: set
     (trell,) = [c for c in doc["claims"] if c["content"]["text"].startswith("the accord")]
     assert trell["check_worthiness"] == "CFS"                                          # take B
     countries = [m for m in doc["mentions"] if m["text"] == "the two countries"]
@@ -165,6 +167,32 @@ def test_adjudicate_refuses_decisions_that_match_no_difference(grown):
         apply(a, ac, b, bc, decisions, schema=schema)
     (p,) = exc.value.problems
     assert p.field == "decisions[5].difference" and "matches no difference" in p.message
+
+
+@pytest.mark.parametrize("edit, field, message", [
+    ({"unit": "{d} mention 'a spokesman'@{s}", "set": {"level": "PRO"}}, "edits[0].unit", "is a difference between A and B"),
+    ({"unit": "{d} mention 'Velland'@0", "add": {}}, "edits[0].unit", "is already in the result"),
+    ({"unit": "{d} mention 'Velland'@1", "remove": True}, "edits[0].unit", "is not in the result"),
+    ({"unit": "{d} mention 'Velland'@0", "set": {"level": "NOM"}, "remove": True}, "edits[0]", "needs exactly one of add, set, remove"),
+    ({"unit": "nowhere mention 'Velland'@0", "remove": True}, "edits[0].unit", "names no document"),
+])
+def test_adjudicate_refuses_bad_edits(grown, edit, field, message):
+    (a, ac), (b, bc), schema = _diffs(grown)
+    decisions = [{"difference": k, "take": "A"} for k in differences(a, ac, b, bc)]
+    s = fx.span(grown["text"], "a spokesman")["start"]
+    edit = {k: v.format(d=grown["id"], s=s) if isinstance(v, str) else v for k, v in edit.items()}
+    with pytest.raises(InputError) as exc:
+        apply(a, ac, b, bc, decisions, schema=schema, edits=[edit])
+    (p,) = exc.value.problems
+    assert p.field == field and message in p.message
+
+
+def test_adjudicate_removing_a_referenced_item_is_refused(grown):
+    (a, ac), (b, bc), schema = _diffs(grown)
+    decisions = [{"difference": k, "take": "A"} for k in differences(a, ac, b, bc)]
+    with pytest.raises(InputError) as exc:
+        apply(a, ac, b, bc, decisions, schema=schema, edits=[{"unit": f"{grown['id']} mention 'Russia'@{fx.span(grown['text'], 'Russia')['start']}", "remove": True}])
+    assert any("refers to an item the result does not have" in p.message for p in exc.value.problems)
 
 
 def test_adjudicate_refuses_undecided_differences_and_bad_sides(grown):
