@@ -16,8 +16,9 @@ relation    ``relation TYPE(head -> tail)``              detail, optional
 link        ``link TYPE(doc:head -> doc:tail)``          detail, optional (corpus record)
 ==========  ===========================================  ==========================================
 
-A *difference* is a unit present on one side only, or with other values on the two
-sides. Its id is ``DOC UNIT`` (``corpus UNIT`` for links). The decisions file (YAML or
+B's entity and event-cluster ids are first renamed to A's wherever the two annotators grouped
+the same items under different names (:func:`align_clusters`). A *difference* is then a unit
+present on one side only, or with other values on the two sides. Its id is ``DOC UNIT`` (``corpus UNIT`` for links). The decisions file (YAML or
 JSON) decides every difference, and nothing else::
 
     decisions:
@@ -114,8 +115,42 @@ def _entities_only_used(a: dict, b: dict) -> set[str]:
     return {k for k in set(a) ^ set(b) if k.startswith("entity ")}
 
 
+def align_clusters(a_docs: dict, b_docs: dict) -> dict:
+    """B's documents with each entity and event-cluster id renamed to A's where the two
+    annotators grouped the same items under different names.
+
+    Cluster ids are names the annotators chose; only the grouping is annotation. A B id is
+    renamed to an A id when, over the items both annotated (same span), the B cluster's
+    items are all in that one A cluster and the A cluster's items all in that B cluster,
+    and B does not use the A id for another cluster. Splits and merges stay differences.
+    """
+    b_docs = copy.deepcopy(b_docs)
+    for layer, part, field in (("mentions", None, "entity"), ("events", "trigger", "cluster")):
+        a_to_b: dict[str, set] = {}
+        b_to_a: dict[str, set] = {}
+        for d in set(a_docs) & set(b_docs):
+            key = (lambda x: (x[part]["start"], x[part]["end"])) if part else (lambda x: (x["start"], x["end"]))
+            a_of = {key(x): x.get(field) for x in a_docs[d].get(layer) or []}
+            for x in b_docs[d].get(layer) or []:
+                if key(x) in a_of and x.get(field) and a_of[key(x)]:
+                    a_to_b.setdefault(a_of[key(x)], set()).add(x[field])
+                    b_to_a.setdefault(x[field], set()).add(a_of[key(x)])
+        b_ids = {x.get(field) for doc in b_docs.values() for x in doc.get(layer) or []}
+        rename = {b: next(iter(a)) for b, a in b_to_a.items()
+                  if len(a) == 1 and a_to_b[next(iter(a))] == {b} and next(iter(a)) != b and next(iter(a)) not in b_ids}
+        for doc in b_docs.values():
+            for x in doc.get(layer) or []:
+                x[field] = rename.get(x.get(field), x.get(field))
+            if layer == "mentions":
+                for e in doc.get("entities") or []:
+                    e["id"] = rename.get(e["id"], e["id"])
+    return b_docs
+
+
 def differences(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | None) -> dict[str, dict]:
-    """Difference id -> {"A": value or None, "B": value or None}, in a stable order."""
+    """Difference id -> {"A": value or None, "B": value or None}, in a stable order (B's
+    cluster ids aligned to A's first, :func:`align_clusters`)."""
+    b_docs = align_clusters(a_docs, b_docs)
     out: dict[str, dict] = {}
     for d in sorted(a_docs):
         ua, ub = units(a_docs[d]), units(b_docs[d])
@@ -182,6 +217,7 @@ def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | No
             problems.append(Problem(None, d, "text", "differs between A and B", has_value=False, allowed="the same article text"))
     if problems:
         raise InputError(problems)
+    b_docs = align_clusters(a_docs, b_docs)
     diffs = differences(a_docs, a_corpus, b_docs, b_corpus)
     chosen: dict[str, dict | None] = {}
     for i, dec in enumerate(decisions):
