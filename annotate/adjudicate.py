@@ -220,6 +220,7 @@ def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | No
     b_docs = align_clusters(a_docs, b_docs)
     diffs = differences(a_docs, a_corpus, b_docs, b_corpus)
     chosen: dict[str, dict | None] = {}
+    named: set[str] = set()  # differences with a decision, valid or not (a bad one is reported once)
     for i, dec in enumerate(decisions):
         if not isinstance(dec, dict):
             bad(i, "", "is not a mapping", dec, "{difference, take, set, why}")
@@ -231,9 +232,10 @@ def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | No
         if key not in diffs:
             bad(i, "difference", "matches no difference between A and B", key, "an id listed by `adjudicate --template`")
             continue
-        if key in chosen:
+        if key in named:
             bad(i, "difference", "is decided twice", key)
             continue
+        named.add(key)
         take = dec.get("take")
         if take not in SIDES:
             bad(i, "take", "is not a side", take, "A or B")
@@ -254,7 +256,7 @@ def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | No
             value.update(edit)
         chosen[key] = value
     for key in diffs:
-        if key not in chosen and not any(p.field.endswith(".difference") and p.value == key for p in problems):
+        if key not in named:
             problems.append(Problem(Location(source), key.split(" ", 1)[0], "decisions", f"no decision for the difference {key!r}",
                                     has_value=False, allowed="one decision per difference (`adjudicate --template` lists them)"))
     if problems:

@@ -1,4 +1,4 @@
-"""The shipped data: the two articles (articles/), the gold (gold/) and the
+"""The shipped data: the articles (articles/, listed in articles.json), the gold (gold/) and the
 independent annotations (annotations/), installed as package data."""
 
 from importlib import resources

@@ -195,6 +195,21 @@ def test_adjudicate_removing_a_referenced_item_is_refused(grown):
     assert any("refers to an item the result does not have" in p.message for p in exc.value.problems)
 
 
+def test_a_cross_document_link_joins_the_new_article_to_an_old_one(grown):
+    """A link between the third article and 000 (and one to 004) goes through adjudication and the validator."""
+    (a, ac), (b, bc), schema = _diffs(grown)
+    decisions = [{"difference": k, "take": "A"} for k in differences(a, ac, b, bc)]
+    signed = f"{grown['id']}:event 'signed'@{fx.span(grown['text'], 'signed')['start']}"
+    edits = [{"unit": f"corpus link CORROBORATES({signed} -> 000_8ce9f93fccec955a:event 'Agrees'@6)", "add": {"detail": "PARTICIPANTS"}},
+             {"unit": f"corpus link CONTRADICTS(004_2b10ae636b3461d6:event 'negotiated'@63 -> {signed})", "add": {"detail": "TIME"}}]
+    docs, corpus = apply(a, ac, b, bc, decisions, schema=schema, edits=edits)
+    new = docs[grown["id"]]
+    (v,) = [e["id"] for e in new["events"] if e["trigger"]["text"] == "signed"]
+    pairs = {(r["type"], r["head"]["doc"], r["head"]["id"], r["tail"]["doc"], r["tail"]["id"]) for r in corpus["relations"]}
+    assert ("CORROBORATES", grown["id"], v, "000_8ce9f93fccec955a", "v1") in pairs
+    assert ("CONTRADICTS", "004_2b10ae636b3461d6", "v1", grown["id"], v) in pairs
+
+
 def test_adjudicate_refuses_undecided_differences_and_bad_sides(grown):
     (a, ac), (b, bc), schema = _diffs(grown)
     keys = list(differences(a, ac, b, bc))
@@ -274,6 +289,7 @@ def test_score_predictions_covering_all_three(grown, tmp_path):
     per_doc = result["per_document"] if "per_document" in result else result["documents"]
     assert grown["id"] in json.dumps(per_doc)
     assert 0 < result["metrics"]["mentions.strict"]["f1"] < 1
+    assert result["metrics"]["coref.cross_doc.conll"]["f1"] is not None   # the clusters across all three articles
     report = tmp_path / "report.html"
     cli("ceasefire-eval", "report", pred, "--gold", grown["gold"], "-o", report)
     html = report.read_text(encoding="utf-8")
