@@ -110,9 +110,11 @@ def test_shipped_gold_survives_the_pull(pulled):
     """What the shipped articles' gold loses on its way through today's converter."""
     got = load_gold(pulled["alice"], schema=SCHEMA)
     want = load_gold(fx.write_annotation(pulled["tmp"] / "expected" / "alice", pulled["corpus"] / "gold", pulled["a_doc"]), schema=SCHEMA)
-    if got.corpus != want.corpus or any(got.documents[d] != want.documents[d] for d in want.documents if d != pulled["id"]):
+    shipped = [d for d in want.documents if d != pulled["id"]]
+    if got.corpus != want.corpus or any(got.documents[d] != want.documents[d] for d in shipped):
         pytest.xfail("annotate/ls_convert.py (issue 11's rewrite) drops relation `detail` and item `optional`/`optional_reason` "
                      "(guidelines 2.0 fields); lint then refuses the adjudicated pulls")
+    assert got.corpus == want.corpus and all(got.documents[d] == want.documents[d] for d in shipped)
 
 
 def test_adjudicated_pulls_pass_lint(pulled, adjudicated):
