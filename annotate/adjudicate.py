@@ -165,16 +165,64 @@ def differences(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dic
     return out
 
 
-def template(diffs: dict[str, dict]) -> str:
-    """A decisions file listing every difference, each with both versions, to be filled in."""
+def template(diffs: dict[str, dict], derived: tuple[list[dict], list[dict]] | None = None) -> str:
+    """A decisions file listing every difference, each with both versions, to be filled in
+    (or, with ``derived``, filled in with the decisions and edits of :func:`derive`)."""
+    taken = {d["difference"]: d for d in derived[0]} if derived else {}
     lines = ["# Decisions for `ceasefire-annotate adjudicate`: one per difference; take A or B,",
              "# optionally `set` fields of the taken item, and say why.", "decisions:"]
     for key, sides in diffs.items():
         lines.append(f"  - difference: {json.dumps(key, ensure_ascii=False)}")
         for side in SIDES:
             lines.append(f"    # {side}: {json.dumps(sides[side], ensure_ascii=False) if sides[side] is not None else '(absent)'}")
-        lines += ["    take: null", "    why: null"]
+        dec = taken.get(key, {})
+        lines.append(f"    take: {dec.get('take', 'null')}")
+        if "set" in dec:
+            lines.append(f"    set: {json.dumps(dec['set'], ensure_ascii=False)}")
+        lines.append("    why: null")
+    if derived and derived[1]:
+        lines.append("edits:")
+        for e in derived[1]:
+            lines.append(f"  - unit: {json.dumps(e['unit'], ensure_ascii=False)}")
+            action = next(k for k in ("add", "set", "remove") if k in e)
+            lines.append(f"    {action}: {json.dumps(e[action], ensure_ascii=False)}")
+            lines.append("    why: null")
     return "\n".join(lines) + "\n"
+
+
+def derive(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | None,
+           gold_docs: dict, gold_corpus: dict | None) -> tuple[list[dict], list[dict]]:
+    """The decisions and edits that turn A and B into an existing gold (to move a hand-made
+    adjudication into a decisions file): each difference takes the side the gold has, with
+    `set` for the fields where the gold has neither; everything else the gold changed is an edit."""
+    b_docs = align_clusters(a_docs, b_docs)
+    diffs = differences(a_docs, a_corpus, b_docs, b_corpus)
+    gold = {d: units(doc) for d, doc in gold_docs.items()}
+    gold["corpus"] = corpus_units(gold_docs, gold_corpus)
+    ours = {d: units(doc) for d, doc in a_docs.items()}
+    ours["corpus"] = corpus_units(a_docs, a_corpus)
+    decisions, edits = [], []
+    for key, sides in diffs.items():
+        where, _, unit = key.partition(" ")
+        g = gold.get(where, {}).get(unit)
+        side = next((s for s in SIDES if sides[s] == g), None)
+        if side is None:  # the gold has neither version: edit the side that has the item
+            side = "A" if sides["A"] is not None else "B"
+            decisions.append({"difference": key, "take": side, "set": {k: v for k, v in (g or {}).items() if sides[side].get(k) != v}})
+        else:
+            decisions.append({"difference": key, "take": side})
+    for where in gold:
+        for unit in sorted(set(gold[where]) | set(ours.get(where, {}))):
+            g, a = gold[where].get(unit), ours.get(where, {}).get(unit)
+            if f"{where} {unit}" in diffs or g == a or (unit.startswith("entity ") and g is None):
+                continue  # an entity comes and goes with its mentions
+            if a is None:
+                edits.append({"unit": f"{where} {unit}", "add": g})
+            elif g is None:
+                edits.append({"unit": f"{where} {unit}", "remove": True})
+            else:
+                edits.append({"unit": f"{where} {unit}", "set": {k: v for k, v in g.items() if a.get(k) != v}})
+    return decisions, edits
 
 
 def read_decisions(path: str | Path) -> tuple[list[dict], list[dict], list[Problem]]:
@@ -201,7 +249,8 @@ def read_decisions(path: str | Path) -> tuple[list[dict], list[dict], list[Probl
 
 
 def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | None, decisions: list[dict], *,
-          schema: Schema, source: str = "decisions", edits: list[dict] | None = None) -> tuple[dict[str, dict], dict]:
+          schema: Schema, source: str = "decisions", edits: list[dict] | None = None,
+          corpus_id: str | None = None) -> tuple[dict[str, dict], dict]:
     """The gold from A, B, the decisions and the edits; raise InputError naming every problem."""
     problems: list[Problem] = []
 
@@ -261,7 +310,7 @@ def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | No
                                     has_value=False, allowed="one decision per difference (`adjudicate --template` lists them)"))
     if problems:
         raise InputError(problems)
-    return _build(a_docs, a_corpus, b_docs, chosen, edits or [], schema=schema, source=source, diffs=diffs)
+    return _build(a_docs, a_corpus, b_docs, chosen, edits or [], schema=schema, source=source, diffs=diffs, corpus_id=corpus_id)
 
 
 def _edit(merged: dict, unit: str, e: dict, i: int, bad) -> None:
@@ -292,7 +341,7 @@ def _edit(merged: dict, unit: str, e: dict, i: int, bad) -> None:
         merged[unit].update(copy.deepcopy(e["set"]))
 
 
-def _build(a_docs, a_corpus, b_docs, chosen, edits, *, schema, source, diffs):
+def _build(a_docs, a_corpus, b_docs, chosen, edits, *, schema, source, diffs, corpus_id=None):
     problems: list[Problem] = []
 
     def bad(i, field, message, value=None, allowed=None, has_value=True):
@@ -327,7 +376,7 @@ def _build(a_docs, a_corpus, b_docs, chosen, edits, *, schema, source, diffs):
     docs = {}
     for d in sorted(a_docs):
         docs[d] = _rebuild(a_docs[d], tables[d], units(b_docs[d]), problems, d, schema)
-    corpus = _rebuild_corpus(a_corpus, docs, tables["corpus"], problems)
+    corpus = _rebuild_corpus({"id": corpus_id} if corpus_id else a_corpus, docs, tables["corpus"], problems)
     if problems:
         raise InputError(problems)
     loaded = [Loaded(docs[d], Location(f"{source} (result, document {d})")) for d in docs] + [Loaded(corpus, Location(f"{source} (result, corpus)"))]

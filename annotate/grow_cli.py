@@ -73,16 +73,17 @@ def _annotation(path, schema):
 
 
 def cmd_adjudicate(args) -> int:
-    from .adjudicate import apply, differences, read_decisions, template
+    from .adjudicate import apply, derive, differences, read_decisions, template
     from .ls_import import write_records
 
-    inputs = [args.a, args.b, args.decisions, args.schema or SCHEMA_FILE]
+    inputs = [args.a, args.b, args.decisions, args.from_gold, args.schema or SCHEMA_FILE]
     schema = load_schema(args.schema)
     if args.template:
         check_output_file(args.template, inputs=inputs, option="--template")
         (a, ac), (b, bc) = _annotation(args.a, schema), _annotation(args.b, schema)
         diffs = differences(a, ac, b, bc)
-        write_file(args.template, template(diffs), option="--template")
+        derived = derive(a, ac, b, bc, *_annotation(args.from_gold, schema)) if args.from_gold else None
+        write_file(args.template, template(diffs, derived), option="--template")
         print(f"wrote {len(diffs)} differences to decide to {args.template}")
         return EXIT_OK
     if not args.decisions or not args.output:
@@ -98,7 +99,7 @@ def cmd_adjudicate(args) -> int:
     decisions, edits, problems = read_decisions(args.decisions)
     if problems:
         return print_problems(problems)
-    docs, corpus = apply(a, ac, b, bc, decisions, schema=schema, source=str(args.decisions), edits=edits)
+    docs, corpus = apply(a, ac, b, bc, decisions, schema=schema, source=str(args.decisions), edits=edits, corpus_id=args.corpus_id)
     write_records(args.output, docs, corpus, inputs=inputs)
     print(f"applied {len(decisions)} decisions; wrote the gold of {len(docs)} documents and the corpus record to {args.output}")
     return EXIT_OK
@@ -153,14 +154,18 @@ def add_parsers(sub) -> None:
         description="Compare two annotations unit by unit (the units `diff` prints), check that the decisions file\n"
         "decides every difference and nothing else (take A, take B, or take one and `set` fields), and write\n"
         "the gold: ids renumbered in text order, corpus clusters recomputed from use, every validator check.\n"
-        "--template writes a decisions file listing each difference with both versions.",
+        "--template writes a decisions file listing each difference with both versions; with --from-gold GOLD\n"
+        "it is filled in with what turns A and B into that gold (to move a hand-made adjudication into a file).",
         epilog="examples:\n  ceasefire-annotate adjudicate ann/alice ann/bob --template decisions.yaml\n"
-        "  ceasefire-annotate adjudicate ann/alice ann/bob --decisions decisions.yaml -o mycorpus/gold",
+        "  ceasefire-annotate adjudicate ann/alice ann/bob --decisions decisions.yaml -o mycorpus/gold\n"
+        "  ceasefire-annotate adjudicate data/annotations/A data/annotations/B --template d.yaml --from-gold data/gold",
         formatter_class=fmt)
     p.add_argument("a", metavar="ANN_A")
     p.add_argument("b", metavar="ANN_B")
     p.add_argument("--decisions", metavar="FILE", help="the adjudication file (YAML or JSON; see README)")
     p.add_argument("-o", "--output", metavar="PATH", help="the gold: a folder (one JSON per article plus corpus.json) or a .jsonl file")
     p.add_argument("--template", metavar="FILE", help="write a decisions file to fill in, listing every difference; nothing else")
+    p.add_argument("--from-gold", metavar="GOLD", help="with --template: fill it in with the decisions and edits that give this existing gold")
+    p.add_argument("--corpus-id", metavar="ID", help="id of the gold's corpus record (default: A's)")
     p.set_defaults(func=cmd_adjudicate)
 
