@@ -12,17 +12,27 @@ from .summary import render, summarize
 PAIRS = (("A", "B"), ("A", "gold"), ("B", "gold"))
 
 
-def _path(name: str) -> Path:
+def _path(name: str, sources: dict | None = None) -> Path:
+    """Where annotation ``name`` (A, B or gold) is: ``sources[name]``, else the shipped one."""
+    given = (sources or {}).get(name)
+    if given:
+        return Path(given)
     return gold_dir() if name == "gold" else data_dir() / "annotations" / name
+
+
+def sources(gold=None, annotations=None) -> dict:
+    """The A, B and gold of the agreement table (a grown corpus passes its own; None: the shipped)."""
+    a, b = annotations or (None, None)
+    return {"A": a, "B": b, "gold": gold}
 
 
 def statistics_markdown(documents: dict, corpus: dict) -> str:
     return render(summarize(documents, corpus))
 
 
-def agreement_markdown() -> str:
+def agreement_markdown(sources: dict | None = None) -> str:
     """Pairwise F1 and Cohen's kappa per layer, for each pair of annotations."""
-    results = {pair: agree_files(_path(pair[0]), _path(pair[1])) for pair in PAIRS}
+    results = {pair: agree_files(_path(pair[0], sources), _path(pair[1], sources)) for pair in PAIRS}
     f = lambda x: "n/a" if x is None else f"{x:.3f}"
     header = "| layer | measure | " + " | ".join(f"{a} vs {b}" for a, b in PAIRS) + " |"
     lines = [header, "|---|---|" + "---:|" * len(PAIRS)]
@@ -52,11 +62,12 @@ def replace_generated(text: str, name: str, content: str) -> str:
     return text[: i + len(start)] + "\n" + content + text[j:]
 
 
-def datasheet_text(current: str) -> str:
-    """DATASHEET.md with its generated blocks recomputed from the data."""
+def datasheet_text(current: str, *, gold=None, annotations=None) -> str:
+    """DATASHEET.md with its generated blocks recomputed from the data (default: the shipped gold
+    and annotations A and B; a grown corpus gives its gold and its two annotations)."""
     from ceasefire.eval.gold import load_gold
     from ceasefire.schema import load_schema
 
-    gold = load_gold(None, schema=load_schema())
-    text = replace_generated(current, "statistics", statistics_markdown(gold.documents, gold.corpus))
-    return replace_generated(text, "agreement", agreement_markdown())
+    records = load_gold(gold, schema=load_schema())
+    text = replace_generated(current, "statistics", statistics_markdown(records.documents, records.corpus))
+    return replace_generated(text, "agreement", agreement_markdown(sources(gold, annotations)))

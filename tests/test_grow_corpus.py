@@ -261,7 +261,9 @@ def test_lint_and_agree_run_on_the_result(grown):
 
 def test_build_and_load_the_three_article_dataset(grown, tmp_path):
     out = tmp_path / "hf"
-    grown["cli"]("ceasefire-annotate", "build", "--gold", grown["gold"], "--out", out)
+    grown["cli"]("ceasefire-annotate", "build", "--gold", grown["gold"], "--annotations", grown["a"], grown["b"], "--out", out)
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "three English news articles" in card and "There are three articles." in card and grown["id"] in card
     code = ("import json, sys; from datasets import load_dataset; d = load_dataset(sys.argv[1])['test']; "
             "m = load_dataset(sys.argv[1], 'mentions')['test']; c = load_dataset(sys.argv[1], 'cross_document')['test']; "
             "print(json.dumps({'ids': list(d['id']), 'texts': list(d['text']), 'mention_docs': sorted(set(list(m['doc_id']))), 'cross': [dict(r) for r in c]}))")
@@ -274,6 +276,18 @@ def test_build_and_load_the_three_article_dataset(grown, tmp_path):
     assert grown["id"] in got["mention_docs"]
     (russia,) = [row for row in got["cross"] if row["kind"] == "entity_cluster" and row["id"] == "russia"]
     assert russia["documents"] == ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6", grown["id"]]
+
+
+def test_datasheet_follows_the_corpus(grown, tmp_path):
+    sheet = tmp_path / "DATASHEET.md"
+    sheet.write_text((data_dir().parent / "DATASHEET.md").read_text(encoding="utf-8"), encoding="utf-8")
+    grown["cli"]("ceasefire-annotate", "datasheet", "--path", sheet, "--gold", grown["gold"], "--annotations", grown["a"], grown["b"])
+    text = sheet.read_text(encoding="utf-8")
+    assert f"| {grown['id']} | corpus |" in text
+    from ceasefire.eval.api import agree_files
+
+    kappa = agree_files(grown["a"], grown["b"])["layers"]["actors"]["kappa"]["mentions.level"]
+    assert f"| actors | Cohen's kappa `mentions.level` | {kappa:.3f}" in text
 
 
 def test_score_predictions_covering_all_three(grown, tmp_path):
