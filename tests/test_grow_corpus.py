@@ -103,6 +103,24 @@ def test_add_refuses_a_bad_date(grown, tmp_path):
     assert _tree(grown["corpus"] / "articles") == before
 
 
+def test_add_with_every_field_unknown_records_null_and_validates(grown, tmp_path):
+    from ceasefire.schema import Loaded, Location
+    from ceasefire.schema.validate import validate_records
+
+    corpus = fx.corpus_copy(tmp_path)
+    path = tmp_path / "bare.txt"
+    path.write_text("Talks on the Marova river resumed.\n", encoding="utf-8")
+    grown["cli"]("ceasefire-annotate", "add", path, "--corpus", corpus)
+    entry = json.loads((corpus / "articles" / "articles.json").read_text(encoding="utf-8"))[-1]
+    assert all(entry["meta"][k] is None for k in ("title", "published", "event_date", "language", "source", "publisher", "url"))
+    text = path.read_text(encoding="utf-8")
+    doc = {"id": entry["id"], "meta": load_articles(corpus / "articles")[entry["id"]]["meta"], "text": text,
+           "mentions": [], "entities": [], "events": [], "claims": [], "relations": []}
+    corpus_record = {"record": "corpus", "id": "c", "documents": [entry["id"]], "entity_clusters": [], "event_clusters": [], "relations": []}
+    result = validate_records([Loaded(doc, Location("x")), Loaded(corpus_record, Location("x"))], schema=load_schema())
+    assert result.problems == []
+
+
 def test_preannotation_is_predictions_and_label_studio_tasks(grown):
     tmp, new_id, text = grown["tmp"], grown["id"], grown["text"]
     records = [json.loads(line) for line in (tmp / "pre.jsonl").read_text(encoding="utf-8").splitlines()]
