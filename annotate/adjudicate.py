@@ -64,6 +64,8 @@ from ceasefire.schema.records import Loaded, canonical_corpus, canonical_documen
 from ceasefire.schema.validate import GOLD, validate_records
 
 SIDES = ("A", "B")
+#: the kinds of unit of a document (the corpus record has links)
+DOC_KINDS = ("meta", "mention", "entity", "event", "claim", "relation")
 #: unit kind -> (layer, the part holding the span, id prefix when renumbered)
 SPAN_LAYERS = {"mention": ("mentions", None, "m"), "event": ("events", "trigger", "v"), "claim": ("claims", "content", "c")}
 
@@ -313,16 +315,29 @@ def apply(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | No
     return _build(a_docs, a_corpus, b_docs, chosen, edits or [], schema=schema, source=source, diffs=diffs, corpus_id=corpus_id)
 
 
-def _edit(merged: dict, unit: str, e: dict, i: int, bad) -> None:
+def _span_name(kind: str, item: dict) -> str | None:
+    try:
+        return _name(kind, item)
+    except (KeyError, TypeError):
+        return None
+
+
+def _edit(merged: dict, unit: str, e: dict, i: int, bad, allowed_kinds: tuple[str, ...]) -> None:
     """Apply one edit to a unit table (a document's or the corpus's links)."""
     actions = [k for k in ("add", "set", "remove") if k in e]
     if len(actions) != 1:
         bad(i, "", "needs exactly one of add, set, remove", sorted(e), "add: {...} | set: {...} | remove: true")
         return
     action = actions[0]
+    kind = unit.split(" ", 1)[0]
+    if kind not in allowed_kinds:
+        bad(i, "unit", "is not a unit name", unit, ", ".join(f"'{k} ...'" for k in allowed_kinds))
+        return
     if action == "add":
         if unit in merged:
             bad(i, "unit", "is already in the result; `set` changes it", unit)
+        elif kind in SPAN_LAYERS and isinstance(e["add"], dict) and _span_name(kind, e["add"]) != unit:
+            bad(i, "add", f"gives a span that does not match the unit name ({_span_name(kind, e['add'])})", e["add"], unit)
         elif not isinstance(e["add"], dict):
             bad(i, "add", "is not a mapping of the item's fields", e["add"])
         else:
@@ -369,7 +384,7 @@ def _build(a_docs, a_corpus, b_docs, chosen, edits, *, schema, source, diffs, co
         elif e["unit"] in diffs:
             bad(i, "unit", "is a difference between A and B; decide it under `decisions`", e["unit"])
         else:
-            _edit(tables[where], unit, e, i, bad)
+            _edit(tables[where], unit, e, i, bad, ("link",) if where == "corpus" else DOC_KINDS)
     if problems:
         raise InputError(problems)
 

@@ -193,6 +193,9 @@ def test_adjudicate_refuses_decisions_that_match_no_difference(grown):
     ({"unit": "{d} mention 'Velland'@1", "remove": True}, "edits[0].unit", "is not in the result"),
     ({"unit": "{d} mention 'Velland'@0", "set": {"level": "NOM"}, "remove": True}, "edits[0]", "needs exactly one of add, set, remove"),
     ({"unit": "nowhere mention 'Velland'@0", "remove": True}, "edits[0].unit", "names no document"),
+    ({"unit": "{d} token 'Velland'@0", "add": {}}, "edits[0].unit", "is not a unit name"),
+    ({"unit": "{d} mention 'Ostria'@45", "add": {"start": 46, "end": 52, "text": "stria,", "type": "STATE", "level": "NAM",
+                                               "entity": "ostria"}}, "edits[0].add", "does not match the unit name"),
 ])
 def test_adjudicate_refuses_bad_edits(grown, edit, field, message):
     (a, ac), (b, bc), schema = _diffs(grown)
