@@ -372,3 +372,34 @@ def test_the_shipped_adjudication_is_one_decisions_file(run_cli, tmp_path):
     (agreed,) = [e for e in doc["events"] if e["trigger"]["start"] == 1566]
     threatening = next(e["id"] for e in doc["events"] if e["trigger"]["text"] == "threatening")
     assert {"role": "THEME", "ref": threatening} in agreed["arguments"]
+
+
+def test_cross_document_coreference_counts_the_third_article(grown, tmp_path):
+    """The gold scored against itself is perfect across all three articles; moving the third
+    article's `Russia` to an entity of its own breaks only the cross-document cluster."""
+    records = [json.loads((grown["gold"] / f"{d}.json").read_text(encoding="utf-8"))
+               for d in ("000_8ce9f93fccec955a", "004_2b10ae636b3461d6", grown["id"])]
+    corpus = json.loads((grown["gold"] / "corpus.json").read_text(encoding="utf-8"))
+
+    def score(docs, corp, name):
+        path = tmp_path / name
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in docs + [corp]), encoding="utf-8")
+        r = grown["cli"]("ceasefire-eval", "score", path, "--gold", grown["gold"], "--format", "json")
+        return json.loads(r.stdout)["metrics"]
+
+    same = score(records, corpus, "same.jsonl")
+    assert same["coref.cross_doc.conll"]["f1"] == 1.0 and same["coref.conll"]["f1"] == 1.0
+    moved = json.loads(json.dumps(records))
+    for m in moved[2]["mentions"]:
+        if m["entity"] == "russia":
+            m["entity"] = "russia_elsewhere"
+    for e in moved[2]["entities"]:
+        if e["id"] == "russia":
+            e["id"] = "russia_elsewhere"
+    corp = json.loads(json.dumps(corpus))
+    for c in corp["entity_clusters"]:
+        if c["id"] == "russia":
+            c["documents"] = ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6"]
+    got = score(moved, corp, "moved.jsonl")
+    assert got["coref.conll"]["f1"] == 1.0                    # within each article nothing changed
+    assert got["coref.cross_doc.conll"]["f1"] < 1.0           # across the three, Russia is split
