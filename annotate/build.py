@@ -12,8 +12,9 @@ from ceasefire.schema import Schema
 
 from . import card_sections
 from .card import card_metadata, render_card
+from .corpus import article_words
 from .hf_dataset import CONFIGS, build_files, manifest
-from .reporting import agreement_markdown, published_markdown, statistics_markdown
+from .reporting import agreement_markdown, published_markdown, sources, statistics_markdown
 
 ROW_OF = {
     "documents": "article, with every layer",
@@ -21,8 +22,8 @@ ROW_OF = {
     "entities": "entity of an article (mention count, shared across articles or not)",
     "events": "event mention (trigger, attributes, cluster, arguments with their text)",
     "claims": "claim (source, cue, content, attributes, parent)",
-    "relations": "relation, within an article or between the two",
-    "cross_document": "cluster shared by both articles, or relation between them (the links between the articles are here)",
+    "relations": "relation, within an article or {between}",
+    "cross_document": "cluster shared by {shared_by}, or relation between them (the links between the articles are here)",
     "tokens": "sentence: tokens with offsets and BIO tags of the top-level mentions",
 }
 
@@ -74,15 +75,16 @@ def _shipped() -> dict[str, str]:
     return {name: (root / src).read_text(encoding="utf-8") for name, src in SHIPPED.items()}
 
 
-def dataset_files(*, schema: Schema, gold: str | Path | None = None) -> tuple[dict[str, bytes | str], dict]:
+def dataset_files(*, schema: Schema, gold: str | Path | None = None, annotations=None) -> tuple[dict[str, bytes | str], dict]:
     """Relative path -> content of every file of the folder, and the sizes of the configs."""
     corpus = load_gold(gold, schema=schema)
     built = build_files(corpus.documents, corpus.corpus, schema)
     files: dict[str, bytes | str] = dict(built["files"])
     sizes, feats = built["sizes"], built["features"]
-    meta = card_metadata(sizes, feats)
+    meta = card_metadata(sizes, feats, n_articles=len(corpus.documents))
     body = resources.files("ceasefire.annotate").joinpath("card_body.md").read_text(encoding="utf-8")
-    table = "\n".join(f"| `{c}` | {ROW_OF[c]} | {sizes[c]['num_examples']} |" for c in CONFIGS)
+    words = article_words(len(corpus.documents))
+    table = "\n".join(f"| `{c}` | {ROW_OF[c].format(**words)} | {sizes[c]['num_examples']} |" for c in CONFIGS)
     for key, value in (
         ("{config_table}", table),
         ("{fields}", _fields(feats)),
@@ -93,9 +95,10 @@ def dataset_files(*, schema: Schema, gold: str | Path | None = None) -> tuple[di
         ("{cross_links}", card_sections.cross_links_markdown(corpus.corpus)),
         ("{optional}", card_sections.optional_markdown(corpus.documents, corpus.corpus, schema)),
         ("{statistics}", statistics_markdown(corpus.documents, corpus.corpus).strip()),
-        ("{agreement}", agreement_markdown().strip()),
+        ("{agreement}", agreement_markdown(sources(gold, annotations)).strip()),
         ("{published}", published_markdown().strip()),
         ("{version}", __version__),
+        *((f"{{{k}}}", v) for k, v in words.items()),
         ("{leaderboard}", _leaderboard()),
     ):
         body = body.replace(key, value)
@@ -110,12 +113,12 @@ def _bytes(content: bytes | str) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def check(out: str | Path, *, schema: Schema, gold: str | Path | None = None) -> list[str]:
+def check(out: str | Path, *, schema: Schema, gold: str | Path | None = None, annotations=None) -> list[str]:
     """Differences between the folder on disk and what `build` would write now (empty when current)."""
     from .publish import folder_files
 
     out = Path(out)
-    files, _ = dataset_files(schema=schema, gold=gold)
+    files, _ = dataset_files(schema=schema, gold=gold, annotations=annotations)
     on_disk = {p.relative_to(out).as_posix() for p in folder_files(out)} if out.is_dir() else set()
     problems = [f"{out / rel}: missing; the build writes it" for rel in sorted(set(files) - on_disk)]
     problems += [f"{out / rel}: not written by the build" for rel in sorted(on_disk - set(files))]
@@ -140,10 +143,10 @@ def _writer(parquet: Path | bytes) -> str:
     return pq.ParquetFile(source).metadata.created_by
 
 
-def build_dataset(out: str | Path, *, schema: Schema, gold: str | Path | None = None) -> dict:
+def build_dataset(out: str | Path, *, schema: Schema, gold: str | Path | None = None, annotations=None) -> dict:
     """Build the folder; returns the sizes. The folder is swapped in whole (see :mod:`ceasefire.outputs`)."""
     from ceasefire.data import gold_dir
 
-    files, sizes = dataset_files(schema=schema, gold=gold)
+    files, sizes = dataset_files(schema=schema, gold=gold, annotations=annotations)
     write_folder(out, files, inputs=[gold or gold_dir()], option="--out")
     return sizes

@@ -14,7 +14,7 @@ from huggingface_hub import DatasetCardData
 
 from .hf_dataset import CONFIGS, DEFAULT_CONFIG, SPLIT
 
-PRETTY_NAME = "Ceasefire: actors, events, claims and cross-source relations in two news articles"
+PRETTY_NAME = "Ceasefire: actors, events, claims and cross-source relations in {n_articles} news articles"
 #: The licence file in the folder (copied from LICENSE-DATA.md by the build). The Hub's
 #: `license: other` takes a name and a link: one licence id cannot say "annotations CC BY 4.0,
 #: texts of unknown rights" (https://huggingface.co/docs/hub/repositories-licenses).
@@ -34,8 +34,10 @@ METADATA = {
 }
 
 
-def card_metadata(sizes: dict[str, dict], features: dict) -> dict[str, Any]:
-    card = DatasetCardData(pretty_name=PRETTY_NAME, **METADATA)
+def card_metadata(sizes: dict[str, dict], features: dict, *, n_articles: int = 2) -> dict[str, Any]:
+    from .corpus import article_words
+
+    card = DatasetCardData(pretty_name=PRETTY_NAME.format(**article_words(n_articles)), **METADATA)
     infos = {}
     for config in CONFIGS:
         s = sizes[config]

@@ -123,11 +123,14 @@ def optional_markdown(documents: dict[str, dict], corpus: dict, schema: Schema) 
 
 def cross_links_markdown(corpus: dict) -> str:
     """One line saying where the relations between the articles are."""
+    from .corpus import article_words
+
+    words = article_words(len(corpus.get("documents") or []))
     by_type: dict[str, int] = {}
     for r in corpus["relations"]:
         by_type[r["type"]] = by_type.get(r["type"], 0) + 1
     counts = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
-    return (f"The {len(corpus['relations'])} relations between the two articles ({counts}) belong to no single article, so "
+    return (f"The {len(corpus['relations'])} relations between {words['the_articles']} ({counts}) belong to no single article, so "
             "they are not in `documents`: they are the rows of `cross_document` with `kind == \"relation\"` (ids and "
             "documents) and the rows of `relations` with `cross_document == True` (with the text of both ends).")
 

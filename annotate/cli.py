@@ -46,8 +46,11 @@ def cmd_lint(args) -> int:
 
     from .lint import lint
 
-    path = args.path or gold_dir()
-    problems = lint(path, schema=load_schema(args.schema), check_articles=not args.any_text)
+    from .corpus import gold_folder, load_corpus_articles
+
+    path = args.path or (gold_folder(args.corpus) if args.corpus else gold_dir())
+    articles = load_corpus_articles(args.corpus) if args.corpus and not args.any_text else None
+    problems = lint(path, schema=load_schema(args.schema), check_articles=not args.any_text, articles=articles)
     code = print_problems(problems)
     if code == EXIT_OK:
         print(f"OK: {path} passes the data lint")
@@ -94,7 +97,7 @@ def cmd_build(args) -> int:
 
     out = Path(args.out) if args.out else data_dir() / "hf"
     if args.check:
-        problems = check(out, schema=load_schema(args.schema), gold=args.gold)
+        problems = check(out, schema=load_schema(args.schema), gold=args.gold, annotations=args.annotations)
         for p in problems:
             print(p if p.startswith("note:") else f"error: {p}", file=sys.stderr)
         if problems:
@@ -103,7 +106,7 @@ def cmd_build(args) -> int:
         print(f"{out} is current: every file is byte-identical to what `build` writes")
         return EXIT_OK
     check_output_folder(out, inputs=[args.gold or gold_dir()], option="--out")  # before the work, not after
-    sizes = build_dataset(out, schema=load_schema(args.schema), gold=args.gold)
+    sizes = build_dataset(out, schema=load_schema(args.schema), gold=args.gold, annotations=args.annotations)
     for config, s in sizes.items():
         print(f"{config}: {s['num_examples']} rows -> {out / s['path']}")
     print(f"wrote {out} (README.md with dataset_info, SHA256SUMS)")
@@ -140,7 +143,7 @@ def cmd_datasheet(args) -> int:
         print(f"error: {path}: --path: cannot be read as UTF-8 text ({exc}); allowed: the datasheet file", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        new = datasheet_text(current)
+        new = datasheet_text(current, gold=args.gold, annotations=args.annotations)
     except ValueError as exc:
         print(f"error: {path}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -375,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
     p.add_argument("--any-text", action="store_true", help="do not require the texts to be the shipped articles")
+    p.add_argument("--corpus", metavar="DIR", help="the records must annotate exactly this corpus's articles (articles/articles.json); PATH defaults to DIR/gold")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_lint)
 
@@ -404,6 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="output folder (default: data/hf)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 2 if the folder differs from what the build would write")
     p.add_argument("--gold", metavar="PATH", help="gold records (default: data/gold)")
+    p.add_argument("--annotations", nargs=2, metavar=("ANN_A", "ANN_B"), help="the two independent annotations of the card's agreement table (default: data/annotations/A and B)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_build)
 
@@ -501,6 +506,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--path", default="DATASHEET.md", help="the datasheet (default: DATASHEET.md)")
     p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 2 if not)")
+    p.add_argument("--gold", metavar="PATH", help="gold records of the statistics and the agreement table (default: data/gold)")
+    p.add_argument("--annotations", nargs=2, metavar=("ANN_A", "ANN_B"), help="the two independent annotations (default: data/annotations/A and B)")
     p.set_defaults(func=cmd_datasheet)
 
     p = sub.add_parser(
@@ -520,6 +527,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", metavar="PATH", help="gold records the folder must match (default: data/gold)")
     p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_publish)
+
+    from .grow_cli import add_parsers
+
+    add_parsers(sub)
     return parser
 
 

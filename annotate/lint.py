@@ -54,7 +54,9 @@ class Exceptions:
 
 
 def lint(path: str | Path, *, schema: Schema | None = None, exceptions: Exceptions | None = None,
-         check_articles: bool = True) -> list[Problem]:
+         check_articles: bool = True, articles: dict[str, dict] | None = None) -> list[Problem]:
+    """Lint problems of a records file or folder; ``articles`` (``{id: {"text"}}``, default:
+    the shipped ones) are the articles the records must annotate, exactly."""
     schema = schema or load_schema()
     exceptions = exceptions or Exceptions.load()
     loaded, problems = read_records([path])
@@ -65,7 +67,7 @@ def lint(path: str | Path, *, schema: Schema | None = None, exceptions: Exceptio
     docs, locs = result.documents, result.locations
     corpus = result.corpus or {"relations": []}
     if check_articles:
-        problems += _articles(docs, locs)
+        problems += _articles(docs, locs, articles)
     problems += _names(docs, locs, exceptions)
     problems += _padding(docs, locs)
     problems += _events(docs, locs, exceptions)
@@ -99,12 +101,12 @@ def _stale_exceptions(docs, exceptions: Exceptions) -> list[Problem]:
     return out
 
 
-def _articles(docs, locs) -> list[Problem]:
+def _articles(docs, locs, arts=None) -> list[Problem]:
     out = []
-    arts = load_articles()
+    arts = arts if arts is not None else load_articles()
     for d, doc in docs.items():
         if d not in arts:
-            out.append(Problem(locs[d], d, "id", "is not a shipped article", d, ", ".join(sorted(arts))))
+            out.append(Problem(locs[d], d, "id", "is not an article of the corpus", d, ", ".join(sorted(arts))))
         elif doc["text"] != arts[d]["text"]:
             out.append(Problem(locs[d], d, "text", "differs from the article text (must be the seed byte for byte)", has_value=False))
     for d in sorted(set(arts) - set(docs)):

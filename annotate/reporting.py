@@ -61,34 +61,51 @@ def _path(name: str) -> Path:
     return gold_dir() if name == "gold" else data_dir() / "annotations" / name
 
 
+def sources(gold=None, annotations=None) -> tuple | None:
+    """The annotations of the agreement tables: None for the shipped release (PAIRS), or, for a
+    grown corpus, its gold and its two independent annotations."""
+    if not annotations:
+        return None  # the tables of the shipped annotations
+    first, second = annotations
+    return (str(gold or gold_dir()), str(first), str(second))
+
+
 def statistics_markdown(documents: dict, corpus: dict) -> str:
     return render(summarize(documents, corpus))
 
 
-@lru_cache(maxsize=1)
-def _results() -> dict[str, dict]:
-    return {label: agree_files(_path(ref), _path(other)) for label, ref, other in PAIRS}
+def _pairs(given: tuple | None) -> tuple:
+    """(label, reference, annotation) of each column: the shipped PAIRS, or those of a grown corpus."""
+    if given is None:
+        return tuple((label, _path(ref), _path(other)) for label, ref, other in PAIRS)
+    gold, first, second = given
+    return (("first vs second", first, second), ("first vs gold", gold, first), ("second vs gold", gold, second))
+
+
+@lru_cache(maxsize=2)
+def _results(given: tuple | None = None) -> dict[str, dict]:
+    return {label: agree_files(ref, other) for label, ref, other in _pairs(given)}
 
 
 def _f(x) -> str:
     return "n/a" if x is None else f"{x:.3f}"
 
 
-def _header() -> list[str]:
-    return ["| layer | measure | " + " | ".join(label for label, _, _ in PAIRS) + " |", "|---|---|" + "---:|" * len(PAIRS)]
+def _header(pairs) -> list[str]:
+    return ["| layer | measure | " + " | ".join(label for label, _, _ in pairs) + " |", "|---|---|" + "---:|" * len(pairs)]
 
 
-def agreement_markdown() -> str:
+def agreement_markdown(given: tuple | None = None) -> str:
     """Pairwise F1 and Cohen's kappa per layer, for each pair of annotations, with who made them."""
-    results = _results()
-    lines = _header()
-    first = results[PAIRS[0][0]]["layers"]
+    results, pairs = _results(given), _pairs(given)
+    lines = _header(pairs)
+    first = results[pairs[0][0]]["layers"]
     for layer, row in first.items():
         for metric in row["pairwise_f1"]:
-            vals = [_f(results[p]["layers"][layer]["pairwise_f1"][metric]) for p, _, _ in PAIRS]
+            vals = [_f(results[p]["layers"][layer]["pairwise_f1"][metric]) for p, _, _ in pairs]
             lines.append(f"| {layer} | pairwise F1 `{metric}` | " + " | ".join(vals) + " |")
         for attr in row["kappa"]:
-            vals = [f"{_f(results[p]['layers'][layer]['kappa'][attr])} (n={results[p]['layers'][layer]['matched_units'][attr]})" for p, _, _ in PAIRS]
+            vals = [f"{_f(results[p]['layers'][layer]['kappa'][attr])} (n={results[p]['layers'][layer]['matched_units'][attr]})" for p, _, _ in pairs]
             lines.append(f"| {layer} | Cohen's kappa `{attr}` | " + " | ".join(vals) + " |")
     lines.append("")
     lines.append("Pairwise F1: the second annotation scored with the first as reference (`ceasefire-eval agree REFERENCE OTHER`, "
@@ -97,18 +114,19 @@ def agreement_markdown() -> str:
                  "the same trigger, claims aligned by content, relations whose ends align); n/a where a single label occurs. "
                  "\"gold\" is the adjudicated gold after the review of issue 12, so C and D against the gold measure how "
                  "far the written rules reach the adjudicated answers.")
-    lines.append("")
-    lines.append(WHO)
+    if given is None:
+        lines.append("")
+        lines.append(WHO)
     return "\n".join(lines) + "\n"
 
 
 def agreement_summary_markdown() -> str:
     """The headline pairwise F1 per layer (the README's short table), with who made the annotations."""
-    results = _results()
-    lines = _header()
+    results, pairs = _results(), _pairs(None)
+    lines = _header(pairs)
     for layer, metrics in HEADLINE.items():
         for metric in metrics:
-            vals = [_f(results[p]["layers"][layer]["pairwise_f1"][metric]) for p, _, _ in PAIRS]
+            vals = [_f(results[p]["layers"][layer]["pairwise_f1"][metric]) for p, _, _ in pairs]
             lines.append(f"| {layer} | pairwise F1 `{metric}` | " + " | ".join(vals) + " |")
     lines.append("")
     lines.append(WHO)
@@ -125,15 +143,17 @@ def published_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-def datasheet_text(current: str) -> str:
-    """A document (DATASHEET.md, README.md) with the generated blocks it has recomputed from the data."""
+def datasheet_text(current: str, *, gold=None, annotations=None) -> str:
+    """A document (DATASHEET.md, README.md) with the generated blocks it has recomputed from the data
+    (default: the shipped gold and annotations; a grown corpus gives its gold and its two annotations)."""
     from ceasefire.schema.corpus import load_gold
     from ceasefire.schema import load_schema
 
-    gold = load_gold(None, schema=load_schema())
+    records = load_gold(gold, schema=load_schema())
+    given = sources(gold, annotations)
     blocks = {
-        "statistics": lambda: statistics_markdown(gold.documents, gold.corpus),
-        "agreement": agreement_markdown,
+        "statistics": lambda: statistics_markdown(records.documents, records.corpus),
+        "agreement": lambda: agreement_markdown(given),
         "agreement-summary": agreement_summary_markdown,
         "published-agreement": published_markdown,
     }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .corpus import article_words
+
 
 def summarize(documents: dict[str, dict], corpus: dict | None) -> dict:
     docs = sorted(documents)
@@ -59,7 +61,7 @@ def render(summary: dict) -> str:
     lines.append("")
     cd = summary["cross_document"]
     rel = ", ".join(f"{t} {n}" for t, n in cd["relations"].items()) or "none"
-    lines.append(f"Cross-document: {cd['entity_clusters']} entity clusters and {cd['event_clusters']} event clusters shared by both articles; relations between the articles: {rel}.")
+    lines.append(f"Cross-document: {cd['entity_clusters']} entity clusters and {cd['event_clusters']} event clusters shared by {article_words(len(docs))['shared_by']}; relations between the articles: {rel}.")
     lines.append("")
     lines.append("Optional (debatable) gold items: " + ", ".join(f"{layer.replace('_', ' ')} {n}" for layer, n in summary["optional"].items()) + ".")
     lines.append("")

@@ -1,4 +1,4 @@
-"""The shipped data: the two articles (articles/), the gold (gold/) and the
+"""The shipped data: the articles (articles/, listed in articles.json), the gold (gold/) and the
 independent annotations (annotations/), installed as package data."""
 
 from importlib import resources
@@ -18,8 +18,10 @@ def gold_dir() -> Path:
     return data_dir() / "gold"
 
 
-def load_articles() -> dict[str, dict]:
-    """Return ``{doc_id: {"text": ..., "meta": ...}}`` for the shipped articles.
+def load_articles(folder: str | Path | None = None) -> dict[str, dict]:
+    """Return ``{doc_id: {"text": ..., "meta": ...}}`` for the articles of ``folder``
+    (default: the shipped ``articles/``; any corpus's articles folder, see
+    :mod:`ceasefire.annotate.corpus`).
 
     The text is read as the seed file's exact bytes decoded as UTF-8 (no newline
     translation), and its sha256 is checked against ``articles.json``.
@@ -27,7 +29,7 @@ def load_articles() -> dict[str, dict]:
     import hashlib
     import json
 
-    folder = articles_dir()
+    folder = Path(folder) if folder is not None else articles_dir()
     index = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
     out = {}
     for entry in index:

@@ -123,6 +123,15 @@ def _emit(text: str, output: str | None) -> int:
     return EXIT_OK
 
 
+def _articles(args) -> dict[str, dict]:
+    """The articles to run on: the shipped ones, or those of --gold (a grown corpus)."""
+    if not args.gold:
+        return load_articles()
+    from ceasefire.schema.corpus import load_gold
+
+    return {d: {"text": doc["text"]} for d, doc in load_gold(args.gold, schema=load_schema(args.schema)).documents.items()}
+
+
 def cmd_run(args) -> int:
     import tempfile
 
@@ -138,7 +147,7 @@ def cmd_run(args) -> int:
     inputs = _inputs(args)
     check_output_file(args.predictions, inputs=inputs, option="-p")
     _check_output(args.output, [*inputs, args.predictions])
-    records, problems = run_extractor(load_articles(), function=args.function, command=args.command, corpus_function=args.corpus,
+    records, problems = run_extractor(_articles(args), function=args.function, command=args.command, corpus_function=args.corpus,
                                       timeout=args.timeout)
     if problems:
         return print_problems(problems)

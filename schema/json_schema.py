@@ -132,7 +132,7 @@ def build(schema: Schema, *, gold: bool) -> dict:
             "url": _nullable({"type": "string"}),
             "published": _nullable({"type": "string"}),
             "event_date": _nullable({"type": "string"}),
-            "language": {"type": "string"},
+            "language": _nullable({"type": "string"}),  # may be unknown, like the rest (`add --language`)
             "event_date_basis": _nullable({"type": "string"}),
             "notes": {"type": "array", "items": {"type": "string"}},
             "seed_file": {"type": "string"},
