@@ -11,9 +11,9 @@ from ceasefire.outputs import check_output_file, write_file
 from ceasefire.schema import load_schema
 from ceasefire.schema.model import SCHEMA_FILE
 
-BASELINE = "ceasefire.eval.baseline:extract"
+BASELINE = "ceasefire.baselines.rule_based:extract"
 #: the baseline's cross-document step (entity and event ids shared by several articles must be declared)
-BASELINE_LINKS = "ceasefire.eval.baseline:link_documents"
+BASELINE_LINKS = "ceasefire.baselines.rule_based:link_documents"
 CORPUS_HELP = "corpus folder holding articles/ (with articles.json) and gold/, laid out like data/ (default: the shipped data/)"
 
 
@@ -137,9 +137,9 @@ def add_parsers(sub) -> None:
         "  ceasefire-annotate preannotate my_ner:extract --corpus mycorpus -o pre.jsonl",
         formatter_class=fmt)
     p.add_argument("function", nargs="?", metavar="MODULE:FUNCTION", default=None,
-                   help="extractor function (default: ceasefire.eval.baseline:extract unless --command is given)")
+                   help="extractor function (default: ceasefire.baselines.rule_based:extract unless --command is given)")
     p.add_argument("--command", metavar="CMD", help="a program that reads the text on stdin and prints one JSON record")
-    p.add_argument("--corpus-function", metavar="MODULE:FUNCTION", help="function {doc_id: record} -> corpus record (default for the baseline: ceasefire.eval.baseline:link_documents)")
+    p.add_argument("--corpus-function", metavar="MODULE:FUNCTION", help="function {doc_id: record} -> corpus record (default for the baseline: ceasefire.baselines.rule_based:link_documents)")
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--document", action="append", metavar="ID", help="article to pre-annotate (repeatable; default: every article)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.jsonl", help="the predictions (record format)")

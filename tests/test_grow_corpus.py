@@ -130,7 +130,7 @@ def test_preannotation_is_predictions_and_label_studio_tasks(grown):
     (task,) = json.loads((tmp / "review.json").read_text(encoding="utf-8"))
     assert task["data"]["text"] == text and not task.get("annotations")
     (prediction,) = task["predictions"]
-    assert prediction["model_version"] == "ceasefire.eval.baseline:extract"
+    assert prediction["model_version"] == "ceasefire.baselines.rule_based:extract"
     labels = [r for r in prediction["result"] if r.get("type") == "labels"]
     assert len(labels) >= len(doc["mentions"])
 
@@ -332,7 +332,7 @@ def test_score_predictions_covering_all_three(grown, tmp_path):
     r = cli("ceasefire-annotate", "summary", grown["gold"])
     assert f"| {grown['id']} | corpus |" in r.stdout and "shared by two or more articles" in r.stdout
     # `run --gold` runs the extractor on the gold's articles, all three
-    cli("ceasefire-eval", "run", "ceasefire.eval.baseline:extract", "--corpus", "ceasefire.eval.baseline:link_documents",
+    cli("ceasefire-eval", "run", "ceasefire.baselines.rule_based:extract", "--corpus", "ceasefire.baselines.rule_based:link_documents",
         "--gold", grown["gold"], "-p", tmp_path / "run3.jsonl")
     def spans(path):
         return {r["id"]: sorted((m["start"], m["end"], m["type"]) for m in r["mentions"])

@@ -71,7 +71,7 @@ def pulled(tmp_path_factory):
 
 def test_preannotation_shows_as_predictions_in_label_studio(pulled):
     (prediction,) = pulled["predictions"]
-    assert prediction.model_version == "ceasefire.eval.baseline:extract"
+    assert prediction.model_version == "ceasefire.baselines.rule_based:extract"
     (base,) = [r for r in pulled["baseline"] if r.get("id") == pulled["id"]]
     regions = {(r["value"]["start"], r["value"]["end"]) for r in prediction.result if r.get("type") == "labels"}
     assert {(m["start"], m["end"]) for m in base["mentions"]} <= regions
