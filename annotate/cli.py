@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, port_number, print_problems, write_or_check
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, options, port_number, print_problems, write_or_check
 from ceasefire.schema import InputError, SchemaError, load_schema
 from ceasefire.schema.json_schema import committed_files
 from ceasefire.schema.model import SCHEMA_FILE
@@ -341,22 +341,23 @@ def _pass_option(p, help_: str, default: str | None = "all") -> None:
     p.add_argument("--pass", dest="pass_", choices=(ALL, *PASSES), default=default, help=help_)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ceasefire-annotate", description="The Ceasefire annotation pipeline.")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+def _add_jsonschema(sub) -> None:
     p = sub.add_parser(
         "jsonschema",
+        parents=options("schema"),
         help="regenerate the JSON Schema files of the record format from schema.yaml",
         description="Write gold.schema.json and prediction.schema.json, generated from the schema file.",
         epilog="example:\n  ceasefire-annotate jsonschema",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.add_argument("--out", metavar="DIR", help="folder to write to (default: beside the schema file)")
     p.set_defaults(func=cmd_jsonschema)
 
+
+def _add_summary(sub) -> None:
     p = sub.add_parser(
         "summary",
+        parents=options("schema"),
         help="counts per layer, type and article, and across articles",
         description="Print the counts of an annotated corpus (default: the shipped gold).",
         epilog="examples:\n  ceasefire-annotate summary\n  ceasefire-annotate summary data/annotations/A --format json",
@@ -364,11 +365,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_summary)
 
+
+def _add_lint(sub) -> None:
     p = sub.add_parser(
         "lint",
+        parents=options("schema"),
         help="data lint of an annotated corpus (beyond the validator)",
         description="Validate, then check that annotated names are annotated everywhere, spans have no\n"
         "punctuation padding, events have arguments, claims have cue and content, the same actor has one\n"
@@ -379,11 +382,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
     p.add_argument("--any-text", action="store_true", help="do not require the texts to be the shipped articles")
     p.add_argument("--corpus", metavar="DIR", help="the records must annotate exactly this corpus's articles (articles/articles.json); PATH defaults to DIR/gold")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_lint)
 
+
+def _add_diff(sub) -> None:
     p = sub.add_parser(
         "diff",
+        parents=options("schema"),
         help="list every difference between two annotations (for adjudication)",
         description="Compare two annotations of the same articles item by item (mentions by span, events by\n"
         "trigger, claims by content, relations by their ends) and print one line per difference.",
@@ -392,11 +397,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("a", metavar="ANN_A")
     p.add_argument("b", metavar="ANN_B")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_diff)
 
+
+def _add_build(sub) -> None:
     p = sub.add_parser(
         "build",
+        parents=options("gold", "schema"),
         help="rebuild the Hugging Face dataset folder (data/hf) from the gold",
         description="Write Parquet files with explicit features for every config (documents, mentions, entities,\n"
         "events, claims, relations, cross_document, tokens), the dataset card with dataset_info, the shipped\n"
@@ -407,13 +414,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", metavar="DIR", help="output folder (default: data/hf)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 2 if the folder differs from what the build would write")
-    p.add_argument("--gold", metavar="PATH", help="gold records (default: data/gold)")
     p.add_argument("--annotations", nargs=2, metavar=("ANN_A", "ANN_B"), help="the two independent annotations of the card's agreement table (default: data/annotations/A and B)")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_build)
 
+
+def _add_config(sub) -> None:
     p = sub.add_parser(
         "config",
+        parents=options("schema"),
         help="write the Label Studio labelling config generated from the schema",
         description="Generate the Label Studio labelling config from schema.yaml (span labels for mentions,\n"
         "triggers and claim parts; relations for argument roles, claim parts and relation types; per-region\n"
@@ -423,11 +431,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", metavar="FILE", help="where to write (default: annotate/labelstudio.xml; - for stdout)")
     _pass_option(p, "the view to write (default: all; another pass is printed unless --out is given)")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_config)
 
+
+def _add_tasks(sub) -> None:
     p = sub.add_parser(
         "tasks",
+        parents=options("schema"),
         help="Label Studio tasks (one per article) carrying the gold or a predictions file",
         description="Write Label Studio tasks, one per article, with the gold (default) or a predictions file in\n"
         "the record format as annotations, or as pre-annotations with --as-predictions.",
@@ -439,11 +449,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-predictions", action="store_true", help="put the records in 'predictions' (pre-annotations) instead of 'annotations'")
     p.add_argument("--model-version", help="model_version of the predictions (default: the records file's name, or gold)")
     _pass_option(p, "the annotation pass the tasks are for (default: all)")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_tasks)
 
+
+def _add_import(sub) -> None:
     p = sub.add_parser(
         "import",
+        parents=options("schema"),
         help="convert a Label Studio full JSON export back into records (with every check)",
         description="Read a full JSON export (plain or snapshot) and write records: a folder (one JSON per\n"
         "document plus corpus.json) or a .jsonl file. Checks labels, offsets and text against the task,\n"
@@ -455,11 +467,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("export", metavar="EXPORT.json", help="Label Studio full JSON export")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
     p.add_argument("--predictions", action="store_true", help="validate as predictions (layers and attributes optional) instead of as a complete annotation")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_import)
 
+
+def _add_serve(sub) -> None:
     p = sub.add_parser(
         "serve",
+        parents=options("schema"),
         help="one command to a running local Label Studio with both articles loaded",
         description="Start a Label Studio server on 127.0.0.1 with its data in a project folder (telemetry and\n"
         "update checks off), create or reuse the 'Ceasefire' project with the generated config, import the\n"
@@ -474,11 +488,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--empty", action="store_true", help="import the articles without pre-annotations")
     p.add_argument("--model-version", help="model_version of the pre-annotations (default: the records file's name, or gold)")
     _pass_option(p, "annotation pass, one project and view each: actors, events, claims, relations (default: all layers)")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_serve)
 
+
+def _add_pull(sub) -> None:
     p = sub.add_parser(
         "pull",
+        parents=options("schema"),
         help="export the annotations from the running `serve` server into records",
         description="Export the 'Ceasefire' project from the server started by `serve` (full JSON snapshot) and\n"
         "convert it with every check of `import`.",
@@ -491,11 +507,13 @@ def build_parser() -> argparse.ArgumentParser:
     _pass_option(p, "the pass's project to export (default: the one `serve` last started in --dir)", default=None)
     p.add_argument("--drafts", action="store_true", help="take a task's unsubmitted draft when it is newer than its annotation")
     p.add_argument("--predictions", action="store_true", help="validate as predictions instead of as a complete annotation")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_pull)
 
+
+def _add_datasheet(sub) -> None:
     p = sub.add_parser(
         "datasheet",
+        parents=options("gold"),
         help="regenerate the statistics and agreement figures in DATASHEET.md (or README.md)",
         description="Recompute the blocks between <!-- generated:... --> markers in DATASHEET.md (or another file\n"
         "given by --path, such as README.md) from the data: counts per layer, type and article, and\n"
@@ -506,12 +524,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--path", default="DATASHEET.md", help="the datasheet (default: DATASHEET.md)")
     p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 2 if not)")
-    p.add_argument("--gold", metavar="PATH", help="gold records of the statistics and the agreement table (default: data/gold)")
     p.add_argument("--annotations", nargs=2, metavar=("ANN_A", "ANN_B"), help="the two independent annotations (default: data/annotations/A and B)")
     p.set_defaults(func=cmd_datasheet)
 
+
+def _add_publish(sub) -> None:
     p = sub.add_parser(
         "publish",
+        parents=options("gold", "schema"),
         help="push the dataset folder to the Hugging Face Hub (or --dry-run)",
         description="Check the folder (card metadata against the value lists shipped with datasets and\n"
         "huggingface_hub, SHA256SUMS against the files, every file against what `build --check` expects)\n"
@@ -524,13 +544,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repo-id", required=True, metavar="NAME", help="dataset repository, e.g. my-org/ceasefire")
     p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and check the card; upload nothing")
     p.add_argument("--folder", metavar="DIR", help="dataset folder (default: data/hf)")
-    p.add_argument("--gold", metavar="PATH", help="gold records the folder must match (default: data/gold)")
-    p.add_argument("--schema", metavar="PATH", help="schema file (default: the shipped schema.yaml)")
     p.set_defaults(func=cmd_publish)
 
+
+def build_parser() -> argparse.ArgumentParser:
     from .grow_cli import add_parsers
 
-    add_parsers(sub)
+    parser = argparse.ArgumentParser(prog="ceasefire-annotate", description="The Ceasefire annotation pipeline.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in (_add_jsonschema, _add_summary, _add_lint, _add_diff, _add_build, _add_config, _add_tasks, _add_import, _add_serve, _add_pull, _add_datasheet, _add_publish):
+        add(sub)
+    add_parsers(sub)  # growing the corpus: add, preannotate, adjudicate
     return parser
 
 
