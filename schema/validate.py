@@ -168,12 +168,26 @@ def _prepare_prediction(rec, loc, doc_id, reference, gold, report, warn, placeme
 
 
 def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, unplaced=frozenset()):
+    """Every check of one document record, phase by phase (each reports through ``at``)."""
     text = doc.get("text")
     if not isinstance(text, str):
         return
-    n = len(text)
 
-    # -- spans
+    def at(fld, message, value=structure.MISSING, allowed=None):
+        report(loc, doc_id, fld, message, value, allowed)
+
+    _check_spans(doc, text, bad_paths, unplaced, at)
+    _check_one_item_per_span(doc, bad_paths, at)
+    kinds = _collect_ids(doc, bad_paths, at)
+    _check_entities(doc, mode, bad_paths, at)
+    _check_events(doc, schema, kinds, at)
+    _check_claims(doc, schema, kinds, at)
+    _check_relations(doc, schema, kinds, at)
+
+
+def _check_spans(doc, text, bad_paths, unplaced, at):
+    """Offsets inside the text, `text` equal to the text there, no surrounding whitespace."""
+    n = len(text)
     for role, path, span in iter_spans(doc):
         if _item_path(path) in bad_paths or path in unplaced:
             continue  # unplaced text-only spans sit past the end of the text on purpose
@@ -181,15 +195,17 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
         if not (isinstance(start, int) and isinstance(end, int) and isinstance(stext, str)):
             continue  # unplaced prediction span (already reported) or structural problem
         if not 0 <= start < end <= n:
-            report(loc, doc_id, f"{path}.start", f"and end {end} are not a non-empty span inside the text", start, f"0 <= start < end <= {n}")
+            at(f"{path}.start", f"and end {end} are not a non-empty span inside the text", start, f"0 <= start < end <= {n}")
             continue
         actual = text[start:end]
         if actual != stext:
-            report(loc, doc_id, f"{path}.text", f"does not match the document text at [{start}, {end}), which is {actual!r}", stext)
+            at(f"{path}.text", f"does not match the document text at [{start}, {end}), which is {actual!r}", stext)
         elif stext != stext.strip():
-            report(loc, doc_id, f"{path}.text", "has leading or trailing whitespace", stext, "minimal spans, no surrounding whitespace")
+            at(f"{path}.text", "has leading or trailing whitespace", stext, "minimal spans, no surrounding whitespace")
 
-    # -- one mention per span, one event per trigger span: the scorer aligns by span
+
+def _check_one_item_per_span(doc, bad_paths, at):
+    """One mention per span and one event per trigger span: the scorer aligns by span."""
     for layer, part, what in (("mentions", None, "mention"), ("events", "trigger", "event trigger")):
         seen_spans: dict[tuple[int, int], str] = {}
         for i, item in enumerate(_items(doc, layer)):
@@ -201,11 +217,13 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
                 continue
             path = f"{layer}[{i}]" + (f".{part}" if part else "")
             if key in seen_spans:
-                report(loc, doc_id, path, f"covers the same span [{key[0]}, {key[1]}) as {seen_spans[key]}", span.get("text"), f"one {what} per span")
+                at(path, f"covers the same span [{key[0]}, {key[1]}) as {seen_spans[key]}", span.get("text"), f"one {what} per span")
             else:
                 seen_spans[key] = path
 
-    # -- ids: one namespace per document
+
+def _collect_ids(doc, bad_paths, at):
+    """Ids unique across the layers of a document; returns id -> (kind, type, path)."""
     kinds: dict[str, tuple[str, str | None, str]] = {}  # id -> (kind, type, path)
     for layer, kind in (("mentions", "mention"), ("events", "event"), ("claims", "claim"), ("relations", "relation")):
         for i, item in enumerate(_items(doc, layer)):
@@ -214,14 +232,17 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
                 continue
             path = f"{layer}[{i}]"
             if iid in kinds:
-                report(loc, doc_id, f"{path}.id", f"is already used by {kinds[iid][2]}", iid, "ids unique within a document across mentions, events, claims and relations")
+                at(f"{path}.id", f"is already used by {kinds[iid][2]}", iid, "ids unique within a document across mentions, events, claims and relations")
                 continue
             # an item whose own fields are broken was reported already; its type is
             # unknown (None), so constraints that depend on it are not checked again
             typ = None if kind == "claim" or path in bad_paths else item.get("type")
             kinds[iid] = (kind, typ, path)
+    return kinds
 
-    # -- entities and mentions
+
+def _check_entities(doc, mode, bad_paths, at):
+    """Every mention's entity defined, of the mention's type; every entity mentioned."""
     entity_defs = {}
     have_entities = "entities" in doc
     for i, ent in enumerate(_items(doc, "entities")):
@@ -229,7 +250,7 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
         if not isinstance(eid, str):
             continue
         if eid in entity_defs:
-            report(loc, doc_id, f"entities[{i}].id", "is defined twice in this document", eid, "one definition per entity")
+            at(f"entities[{i}].id", "is defined twice in this document", eid, "one definition per entity")
             continue
         entity_defs[eid] = (i, ent)
     used_entities = set()
@@ -240,14 +261,16 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
         used_entities.add(eid)
         if have_entities or mode == GOLD:
             if eid not in entity_defs:
-                report(loc, doc_id, f"mentions[{i}].entity", "is not defined in this document's entities", eid, allowed_list(entity_defs) or "(no entities defined)")
+                at(f"mentions[{i}].entity", "is not defined in this document's entities", eid, allowed_list(entity_defs) or "(no entities defined)")
             elif f"mentions[{i}]" not in bad_paths and "type" in m and entity_defs[eid][1].get("type") not in (None, m.get("type")):
-                report(loc, doc_id, f"mentions[{i}].type", f"differs from the type of its entity {eid!r} ({entity_defs[eid][1].get('type')})", m.get("type"), "the entity's type")
+                at(f"mentions[{i}].type", f"differs from the type of its entity {eid!r} ({entity_defs[eid][1].get('type')})", m.get("type"), "the entity's type")
     for eid, (i, _) in entity_defs.items():
         if eid not in used_entities:
-            report(loc, doc_id, f"entities[{i}].id", "has no mention in this document", eid, "entities that some mention refers to")
+            at(f"entities[{i}].id", "has no mention in this document", eid, "entities that some mention refers to")
 
-    # -- events
+
+def _check_events(doc, schema, kinds, at):
+    """Modes of the event type; argument roles, fillers and references."""
     for i, ev in enumerate(_items(doc, "events")):
         path = f"events[{i}]"
         etype = schema.event_types.get(ev.get("type"))
@@ -255,7 +278,7 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
             continue
         mode_value = ev.get("mode")
         if mode_value is not None and isinstance(mode_value, str) and mode_value not in etype.modes:
-            report(loc, doc_id, f"{path}.mode", f"is not a PLOVER mode of {etype.name}", mode_value, allowed_list(etype.modes) or "null (this type has no modes)")
+            at(f"{path}.mode", f"is not a PLOVER mode of {etype.name}", mode_value, allowed_list(etype.modes) or "null (this type has no modes)")
         seen_args = set()
         for j, arg in enumerate(_list(ev.get("arguments"))):
             if not isinstance(arg, dict):
@@ -263,21 +286,23 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
             role, ref = arg.get("role"), arg.get("ref")
             apath = f"{path}.arguments[{j}]"
             if role in schema.roles and role not in etype.roles:
-                report(loc, doc_id, f"{apath}.role", f"is not a role of {etype.name} events", role, allowed_list(etype.roles))
+                at(f"{apath}.role", f"is not a role of {etype.name} events", role, allowed_list(etype.roles))
             if not isinstance(ref, str):
                 continue
             if (role, ref) in seen_args:
-                report(loc, doc_id, apath, "repeats an argument of this event", {"role": role, "ref": ref}, "each (role, ref) once")
+                at(apath, "repeats an argument of this event", {"role": role, "ref": ref}, "each (role, ref) once")
             seen_args.add((role, ref))
             target = kinds.get(ref)
             if target is None:
-                report(loc, doc_id, f"{apath}.ref", "does not name a mention or event of this document", ref)
+                at(f"{apath}.ref", "does not name a mention or event of this document", ref)
             elif ref == ev.get("id"):
-                report(loc, doc_id, f"{apath}.ref", "points at the event itself", ref, "another mention or event")
+                at(f"{apath}.ref", "points at the event itself", ref, "another mention or event")
             elif role in schema.roles and not _unknown(target) and not Schema.endpoint_ok(schema.roles[role], target[0], target[1]):
-                report(loc, doc_id, f"{apath}.ref", f"is {_a(target[0])}{_typed(target)}, which cannot fill {role}", ref, schema.describe_endpoints(schema.roles[role]))
+                at(f"{apath}.ref", f"is {_a(target[0])}{_typed(target)}, which cannot fill {role}", ref, schema.describe_endpoints(schema.roles[role]))
 
-    # -- claims
+
+def _check_claims(doc, schema, kinds, at):
+    """Claim sources and the nesting of claims."""
     claims = {c.get("id"): c for c in _items(doc, "claims") if isinstance(c.get("id"), str)}
     for i, cl in enumerate(_items(doc, "claims")):
         path = f"claims[{i}]"
@@ -285,27 +310,29 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
         if isinstance(src, str):
             target = kinds.get(src)
             if target is None:
-                report(loc, doc_id, f"{path}.source", "does not name a mention of this document", src)
+                at(f"{path}.source", "does not name a mention of this document", src)
             elif not _unknown(target) and not Schema.endpoint_ok(schema.claim_source, target[0], target[1]):
-                report(loc, doc_id, f"{path}.source", f"is {_a(target[0])}{_typed(target)}, which cannot be a claim source", src, schema.describe_endpoints(schema.claim_source))
+                at(f"{path}.source", f"is {_a(target[0])}{_typed(target)}, which cannot be a claim source", src, schema.describe_endpoints(schema.claim_source))
         parent = cl.get("parent")
         if isinstance(parent, str):
             if parent not in claims:
-                report(loc, doc_id, f"{path}.parent", "does not name a claim of this document", parent, allowed_list(k for k in claims if k != cl.get("id")) or "null")
+                at(f"{path}.parent", "does not name a claim of this document", parent, allowed_list(k for k in claims if k != cl.get("id")) or "null")
             else:
                 depth, cur, seen = 1, cl, {cl.get("id")}
                 while isinstance(cur.get("parent"), str) and cur["parent"] in claims:
                     cur = claims[cur["parent"]]
                     depth += 1
                     if cur.get("id") in seen:
-                        report(loc, doc_id, f"{path}.parent", "makes a cycle of nested claims", parent, "a chain ending in a claim with parent null")
+                        at(f"{path}.parent", "makes a cycle of nested claims", parent, "a chain ending in a claim with parent null")
                         break
                     seen.add(cur.get("id"))
                 else:
                     if depth > schema.max_claim_depth:
-                        report(loc, doc_id, f"{path}.parent", f"nests this claim {depth} levels deep", parent, f"at most {schema.max_claim_depth} levels")
+                        at(f"{path}.parent", f"nests this claim {depth} levels deep", parent, f"at most {schema.max_claim_depth} levels")
 
-    # -- relations
+
+def _check_relations(doc, schema, kinds, at):
+    """Relation ends that exist and are allowed; no self-relation; each relation once."""
     seen_rel = {}
     for i, rel in enumerate(_items(doc, "relations")):
         path = f"relations[{i}]"
@@ -317,21 +344,21 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
         for end_name, ref, allowed in (("head", head, rtype.head), ("tail", tail, rtype.tail)):
             target = kinds.get(ref)
             if target is None or target[0] == "relation":
-                report(loc, doc_id, f"{path}.{end_name}", "does not name a mention, event or claim of this document", ref)
+                at(f"{path}.{end_name}", "does not name a mention, event or claim of this document", ref)
                 ends_ok = False
             elif _unknown(target):
                 ends_ok = False
             elif not Schema.endpoint_ok(allowed, target[0], target[1]):
-                report(loc, doc_id, f"{path}.{end_name}", f"is {_a(target[0])}{_typed(target)}, not allowed as {end_name} of {rtype.name}", ref, schema.describe_endpoints(allowed))
+                at(f"{path}.{end_name}", f"is {_a(target[0])}{_typed(target)}, not allowed as {end_name} of {rtype.name}", ref, schema.describe_endpoints(allowed))
                 ends_ok = False
         if not ends_ok:
             continue
         if head == tail:
-            report(loc, doc_id, path, "relates an item to itself", {"head": head, "tail": tail}, "two different items")
+            at(path, "relates an item to itself", {"head": head, "tail": tail}, "two different items")
             continue
         key = (rtype.name, *sorted((head, tail))) if rtype.symmetric else (rtype.name, head, tail)
         if key in seen_rel:
-            report(loc, doc_id, path, f"repeats {seen_rel[key]}", {"type": rtype.name, "head": head, "tail": tail}, "each relation once (symmetric types in either direction)")
+            at(path, f"repeats {seen_rel[key]}", {"type": rtype.name, "head": head, "tail": tail}, "each relation once (symmetric types in either direction)")
         else:
             seen_rel[key] = path
 
@@ -358,8 +385,20 @@ def _list(value: Any) -> list:
 
 
 def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, report):
+    """The checks across documents: entity definitions and event-cluster types, then the corpus
+    record (documents listed, clusters declared where used, cross-document relations)."""
+    used = _check_shared_ids(result, schema, report)
+    if result.refused:
+        return  # the corpus record refers to refused documents: its checks would only repeat that
+    corpus = result.corpus or {}
+    _check_listed_documents(corpus, result.documents, corpus_loc, mode, report)
+    _check_cluster_declarations(corpus, used, result, corpus_loc, report)
+    _check_cross_relations(corpus, result.documents, corpus_loc, schema, report)
+
+
+def _check_shared_ids(result: Validated, schema: Schema, report) -> dict[str, dict[str, list[str]]]:
+    """One definition per entity id, one type per event cluster; returns where each id is used."""
     docs = result.documents
-    # where each entity / event cluster id is used
     entity_docs: dict[str, list[str]] = defaultdict(list)
     event_docs: dict[str, list[str]] = defaultdict(list)
     event_types: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
@@ -393,10 +432,10 @@ def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, r
             doc_id, n = first_of_type[(cid, sorted(types)[1])]
             report(result.locations[doc_id], doc_id, f"events[{n}].cluster", f"groups events of different types ({where})", cid, "one event type per cluster")
 
-    corpus = result.corpus or {}
-    loc = corpus_loc
-    if result.refused:
-        return  # the corpus record refers to refused documents: its checks would only repeat that
+    return {"entity_clusters": entity_docs, "event_clusters": event_docs}
+
+
+def _check_listed_documents(corpus: dict, docs: dict, loc, mode, report) -> None:
     listed = corpus.get("documents")
     if isinstance(listed, list):
         for i, d in enumerate(listed):
@@ -407,7 +446,10 @@ def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, r
                 if d not in listed:
                     report(loc, None, "documents", f"does not list document {d!r}", listed, "every document of the input")
 
-    for part, used, what in (("entity_clusters", entity_docs, "entity"), ("event_clusters", event_docs, "event cluster")):
+
+def _check_cluster_declarations(corpus: dict, used_by_part: dict, result: Validated, loc, report) -> None:
+    for part, what in (("entity_clusters", "entity"), ("event_clusters", "event cluster")):
+        used = used_by_part[part]
         declared = {}
         for i, cl in enumerate(_items(corpus, part)):
             cid, cdocs = cl.get("id"), cl.get("documents")
@@ -425,6 +467,8 @@ def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, r
                 report(loc or result.locations[where[0]], None, part, f"does not declare {what} id {cid!r}, which documents {', '.join(sorted(where))} share", structure.MISSING,
                        f"declare it in the corpus record's {part}, or use distinct ids per document")
 
+
+def _check_cross_relations(corpus: dict, docs: dict, loc, schema: Schema, report) -> None:
     seen = {}
     index: dict[str, dict[str, tuple[str, str | None]]] = {}
     for i, rel in enumerate(_items(corpus, "relations")):
