@@ -21,6 +21,7 @@ CONVENTIONS = {
     "matching": "one-to-one; exact keys by count, overlap modes by optimal (Hungarian) matching; ties broken by content (for claims: agreement with the gold claim, then content order), never by input order",
     "spans": "[start, end) code-point offsets; spans given by text alone placed as in schema/FORMAT.md",
     "coreference": "MUC, B-cubed, CEAF-e, LEA on predicted mentions matched by exact span; singletons kept; MUC is 0, not null, on a side with mentions but no links when the other side has links (as coval); CoNLL = mean F1 of MUC, B-cubed, CEAF-e; cross-document scores over corpus-wide clusters with no topic oracle",
+    "optional": "a gold item marked optional is matched like any other; matched it is neither tp nor fp, unmatched no fn (TAC KBP optional slots); left out of coreference (with its aligned response item) and of attribute agreement",
     "definitions": "eval/METRICS.md",
 }
 
