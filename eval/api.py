@@ -121,7 +121,9 @@ def agree_files(annotation_a: str | Path, annotation_b: str | Path, *, schema: S
     """Agreement between two complete annotations of the same articles.
 
     Pairwise F1 (Hripcsak and Rothschild 2005) is F1 of B scored with A as the
-    reference; it is symmetric (swapping A and B swaps precision and recall).
+    reference; it is symmetric (swapping A and B swaps precision and recall) as long
+    as neither marks items optional. Optional items count as such only in A, the
+    reference (annotators never mark them; the gold, which does, is A in every pair).
     The chance-corrected figure is Cohen's kappa (scikit-learn) over matched
     units: mentions with the same span, events with the same trigger, claims
     aligned by content, relations whose ends align.
