@@ -25,6 +25,11 @@ def items(doc: dict, layer: str) -> list[dict]:
     return doc.get(layer) or []
 
 
+def optional_indices(xs: list[dict]) -> set[int]:
+    """Positions of the gold items marked ``optional`` (schema/schema.yaml, ``optional``)."""
+    return {i for i, x in enumerate(xs) if x.get("optional")}
+
+
 def span(x: dict) -> tuple[int, int]:
     return x["start"], x["end"]
 
@@ -50,6 +55,11 @@ class Pair:
 
     def side(self, gold: bool) -> dict:
         return self.gold if gold else self.pred
+
+    def optional(self, ref) -> bool:
+        """Whether the gold item ``ref`` (a mention, event or claim) is marked optional."""
+        x = self.gold_index.get(ref)
+        return x is not None and bool(x[1].get("optional"))
 
 
 @dataclass

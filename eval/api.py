@@ -21,6 +21,7 @@ CONVENTIONS = {
     "matching": "one-to-one; exact keys by count, overlap modes by optimal (Hungarian) matching; ties broken by content (for claims: agreement with the gold claim, then content order), never by input order",
     "spans": "[start, end) code-point offsets; spans given by text alone placed as in schema/FORMAT.md",
     "coreference": "MUC, B-cubed, CEAF-e, LEA on predicted mentions matched by exact span; singletons kept; MUC is 0, not null, on a side with mentions but no links when the other side has links (as coval); CoNLL = mean F1 of MUC, B-cubed, CEAF-e; cross-document scores over corpus-wide clusters with no topic oracle",
+    "optional": "a gold item marked optional is matched like any other; matched it is neither tp nor fp, unmatched no fn (TAC KBP optional slots); left out of coreference (with its aligned response item) and of attribute agreement",
     "definitions": "eval/METRICS.md",
 }
 
@@ -120,7 +121,9 @@ def agree_files(annotation_a: str | Path, annotation_b: str | Path, *, schema: S
     """Agreement between two complete annotations of the same articles.
 
     Pairwise F1 (Hripcsak and Rothschild 2005) is F1 of B scored with A as the
-    reference; it is symmetric (swapping A and B swaps precision and recall).
+    reference; it is symmetric (swapping A and B swaps precision and recall) as long
+    as neither marks items optional. Optional items count as such only in A, the
+    reference (annotators never mark them; the gold, which does, is A in every pair).
     The chance-corrected figure is Cohen's kappa (scikit-learn) over matched
     units: mentions with the same span, events with the same trigger, claims
     aligned by content, relations whose ends align.

@@ -9,7 +9,7 @@ predicted claims whose content comes first.
 
 from __future__ import annotations
 
-from .alignment import Alignment, Pair, items, span
+from .alignment import Alignment, Pair, items, optional_indices, span
 from .counts import Tally
 from .matching import match_keys, match_optimal
 from .text import set_iou
@@ -35,18 +35,25 @@ def score(pair: Pair, alignment: Alignment) -> tuple[dict[str, Tally], dict[str,
     p_all = items(pair.pred, "claims")
     tallies = {}
     for part in ("cue", "content"):
+        g_parts = [c for c in g_cl if c.get(part)]
         tallies[f"claims.{part}"] = match_keys(
-            [(span(c[part]), u(c[part]["start"]), None) for c in g_cl if c.get(part)],
-            [(span(c[part]), u(c[part]["start"]), None) for c in p_all if c.get(part)])
+            [(span(c[part]), u(c[part]["start"]), None) for c in g_parts],
+            [(span(c[part]), u(c[part]["start"]), None) for c in p_all if c.get(part)], optional_indices(g_parts))
 
     def sources(claims, gold: bool):
         index = pair.gold_index if gold else pair.pred_index
         for c in claims:
             m = index.get(c.get("source")) if c.get("source") is not None else None
             if m is not None:
-                yield span(m[1]), u(m[1]["start"]), None
+                yield c, m[1]
 
-    tallies["claims.source"] = match_keys(sources(g_cl, True), sources(p_all, False))
+    def source_items(claims, gold: bool):
+        return [(span(m), u(m["start"]), None) for _, m in sources(claims, gold)]
+
+    # a claim's source is optional with its claim, or when it is an optional mention
+    g_sources = [c.get("optional") or m.get("optional") for c, m in sources(g_cl, True)]
+    tallies["claims.source"] = match_keys(source_items(g_cl, True), source_items(p_all, False),
+                                          {i for i, o in enumerate(g_sources) if o})
 
     p_cl = [c for c in p_all if c.get("content")]
 
@@ -74,8 +81,11 @@ def score(pair: Pair, alignment: Alignment) -> tuple[dict[str, Tally], dict[str,
         gc, pc = g_cl[g], p_cl[p]
         return (g_src[g] == p_src[p]) + (_cue(gc) == _cue(pc)) + sum(gc.get(a) == pc.get(a, "<missing>") for a in ATTRIBUTES)
 
-    tallies["claims.content.overlap"], pairs = match_optimal(g_items, p_items, candidates, content_ok, prefer=agreeing, prefer_max=4)
-    tallies["claims.tuple"], _ = match_optimal(g_items, p_items, candidates, tuple_ok, prefer=agreeing, prefer_max=4)
+    opt = optional_indices(g_cl)
+    opt_tuple = opt | {i for i, c in enumerate(g_cl) if c.get("source") is not None and pair.optional(c["source"])}
+    tallies["claims.content.overlap"], pairs = match_optimal(g_items, p_items, candidates, content_ok, prefer=agreeing, prefer_max=4, optional=opt)
+    tallies["claims.tuple"], _ = match_optimal(g_items, p_items, candidates, tuple_ok, prefer=agreeing, prefer_max=4, optional=opt_tuple)
     mapping = {p_cl[p]["id"]: g_cl[g] for g, p in pairs}
-    attrs = {f"claims.{a}": ([g_cl[g].get(a) for g, _ in pairs], [p_cl[p].get(a, "<missing>") for _, p in pairs]) for a in ATTRIBUTES}
+    scored = [(g, p) for g, p in pairs if g not in opt]  # attributes are compared on ordinary items only
+    attrs = {f"claims.{a}": ([g_cl[g].get(a) for g, _ in scored], [p_cl[p].get(a, "<missing>") for _, p in scored]) for a in ATTRIBUTES}
     return tallies, mapping, attrs

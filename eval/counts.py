@@ -42,11 +42,14 @@ class Tally:
 
     ``unit`` is the resampling unit of an item, ``(document id, sentence index)``;
     summing over units gives the corpus counts, over types the per-type ones.
+    ``optional`` counts the optional gold items ("gold") and those a prediction
+    matched ("matched"); they are in none of tp, fp, fn (eval/METRICS.md).
     """
 
     tp: Counter = field(default_factory=Counter)
     fp: Counter = field(default_factory=Counter)
     fn: Counter = field(default_factory=Counter)
+    optional: Counter = field(default_factory=Counter)
 
     def totals(self) -> tuple[int, int, int]:
         return sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())

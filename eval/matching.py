@@ -10,12 +10,19 @@ Two ways, both independent of input order:
   number of matched pairs, then the total score (the Hungarian algorithm of
   :mod:`.assignment`, run per connected component of the candidate graph).
   nervaluate's greedy matching is what this replaces.
+
+Both take ``optional``, the indices of gold items marked optional (the optional
+slots of the TAC KBP slot-filling scorer): they take part in the matching like any
+other gold item, so that a prediction matching one is not counted as a false
+positive elsewhere; then a matched pair leaves tp, fp and fn, and an unmatched
+optional item is not missed. Among equal keys, ordinary gold items are matched
+first (equal keys are interchangeable, so this only gives the prediction the tp).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Callable, Hashable, Iterable, Sequence
+from typing import Callable, Collection, Hashable, Iterable, Sequence
 
 from .assignment import max_weight_assignment
 from .counts import Tally
@@ -24,8 +31,10 @@ from .counts import Tally
 Item = tuple[Hashable, Hashable, Hashable]
 
 
-def match_keys(gold: Iterable[Item], pred: Iterable[Item]) -> Tally:
+def match_keys(gold: Iterable[Item], pred: Iterable[Item], optional: Collection[int] = ()) -> Tally:
     gold, pred = list(gold), list(pred)
+    if optional:
+        return _match_counted(gold, pred, optional)
     g = {k: (u, t) for k, u, t in gold}
     p = {k: (u, t) for k, u, t in pred}
     if len(g) == len(gold) and len(p) == len(pred):
@@ -36,21 +45,29 @@ def match_keys(gold: Iterable[Item], pred: Iterable[Item]) -> Tally:
     return _match_counted(gold, pred)
 
 
-def _match_counted(gold: list[Item], pred: list[Item]) -> Tally:
-    """Keys that repeat: match min(count in gold, count in pred) of each."""
+def _match_counted(gold: list[Item], pred: list[Item], optional: Collection[int] = ()) -> Tally:
+    """Keys that repeat: match min(count in gold, count in pred) of each, ordinary gold
+    items before optional ones (popped from the end, so optional ones go first in)."""
     tally = Tally()
     pending: dict[Hashable, list] = defaultdict(list)
-    for key, unit, typ in gold:
-        pending[key].append((unit, typ))
+    for i in sorted(range(len(gold)), key=lambda i: i not in optional):
+        key, unit, typ = gold[i]
+        pending[key].append((unit, typ, i in optional))
     for key, unit, typ in pred:
         waiting = pending.get(key)
         if waiting:
-            tally.tp[waiting.pop()] += 1
+            u, t, opt = waiting.pop()
+            if opt:
+                tally.optional["matched"] += 1
+            else:
+                tally.tp[(u, t)] += 1
         else:
             tally.fp[(unit, typ)] += 1
     for waiting in pending.values():
-        for ut in waiting:
-            tally.fn[ut] += 1
+        for u, t, opt in waiting:
+            if not opt:
+                tally.fn[(u, t)] += 1
+    tally.optional["gold"] += len(optional)
     return tally
 
 
@@ -62,6 +79,7 @@ def match_optimal(
     *,
     prefer: Callable[[int, int], int] | None = None,
     prefer_max: int = 0,
+    optional: Collection[int] = (),
 ) -> tuple[Tally, list[tuple[int, int]]]:
     """Match by index; ``candidates`` are (gold index, pred index) pairs worth scoring.
 
@@ -70,7 +88,9 @@ def match_optimal(
     ``DIGITS`` decimals), the greatest total ``prefer(g, p)`` (an integer from 0 to
     ``prefer_max``) breaks ties; what is still tied goes to the predicted items whose
     keys sort first. Keys are content, so the result never
-    depends on the order of the input. Returns the tally and the matched pairs.
+    depends on the order of the input. Optional gold items (indices in ``optional``)
+    are matched like the others and then left out of the counts. Returns the tally
+    and the matched pairs (with optional ones).
     """
     edges: dict[tuple[int, int], float] = {}
     for g, p in candidates:
@@ -82,13 +102,17 @@ def match_optimal(
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
     for g, _ in pairs:
-        tally.tp[(gold[g][1], gold[g][2])] += 1
+        if g in optional:
+            tally.optional["matched"] += 1
+        else:
+            tally.tp[(gold[g][1], gold[g][2])] += 1
     for i, (_, unit, typ) in enumerate(pred):
         if i not in matched_p:
             tally.fp[(unit, typ)] += 1
     for i, (_, unit, typ) in enumerate(gold):
-        if i not in matched_g:
+        if i not in matched_g and i not in optional:
             tally.fn[(unit, typ)] += 1
+    tally.optional["gold"] += len(optional)
     return tally, pairs
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .alignment import Pair, items
+from .alignment import Pair, items, optional_indices
 from .counts import Tally
 from .matching import Item, match_keys, match_optimal, overlapping_pairs
 
@@ -17,13 +17,14 @@ THRESHOLDS = {"overlap": IOU_MIN, "type": 0.0}
 def score(pair: Pair, modes=MODES) -> dict[str, Tally]:
     """The mention metrics of one document, for the given modes."""
     out = {}
+    opt = optional_indices(items(pair.gold, "mentions"))
     if "strict" in modes:
-        out["mentions.strict"] = _strict(pair)
+        out["mentions.strict"] = _strict(pair, opt)
     if "exact" in modes:
-        out["mentions.exact"] = match_keys(_span_items(pair, True, typed=False), _span_items(pair, False, typed=False))
+        out["mentions.exact"] = match_keys(_span_items(pair, True, typed=False), _span_items(pair, False, typed=False), opt)
     thresholds = {name: t for name, t in THRESHOLDS.items() if name in modes}
     if thresholds:
-        out.update((f"mentions.{name}", t) for name, t in _overlap(pair, thresholds).items())
+        out.update((f"mentions.{name}", t) for name, t in _overlap(pair, thresholds, opt).items())
     return out
 
 
@@ -35,16 +36,17 @@ def align(pair: Pair) -> tuple[dict[str, dict], dict[str, tuple[list, list]]]:
         g = gold_by_span.get((m["start"], m["end"]))
         if g is not None:
             mapping[m["id"]] = g
-            pairs.append((g, m))
+            if not g.get("optional"):  # attributes are compared on ordinary items only
+                pairs.append((g, m))
     attrs = {f"mentions.{a}": ([g.get(a) for g, _ in pairs], [p.get(a, "<missing>") for _, p in pairs]) for a in ("type", "level")}
     return mapping, attrs
 
 
-def _strict(pair: Pair) -> Tally:
+def _strict(pair: Pair, opt: set[int]) -> Tally:
     """With the document as unit this is set arithmetic on (start, end, type) keys, counted
     per type at C speed: the hot path of span scoring."""
-    if pair.text.granularity != "document":
-        return match_keys(_span_items(pair, True, typed=True), _span_items(pair, False, typed=True))
+    if pair.text.granularity != "document" or opt:
+        return match_keys(_span_items(pair, True, typed=True), _span_items(pair, False, typed=True), opt)
     gk = [(m["start"], m["end"], m["type"]) for m in items(pair.gold, "mentions")]
     pk = [(m["start"], m["end"], m["type"]) for m in items(pair.pred, "mentions")]
     gs, ps = set(gk), set(pk)
@@ -73,7 +75,7 @@ def _span_items(pair: Pair, gold: bool, *, typed: bool) -> list[Item]:
     return [((m["start"], m["end"]), u(m["start"]), m.get("type")) for m in ms]
 
 
-def _overlap(pair: Pair, thresholds: dict[str, float]) -> dict[str, Tally]:
+def _overlap(pair: Pair, thresholds: dict[str, float], opt: set[int]) -> dict[str, Tally]:
     """Optimal one-to-one matching of overlapping spans of the same type, once per threshold."""
     u = pair.text.unit
     g_items: list[Item] = [((m["start"], m["end"]), u(m["start"]), m["type"]) for m in items(pair.gold, "mentions")]
@@ -96,5 +98,5 @@ def _overlap(pair: Pair, thresholds: dict[str, float]) -> dict[str, Tally]:
     out = {}
     for name, min_iou in thresholds.items():
         scores = ious if min_iou <= 0 else {k: v for k, v in ious.items() if v >= min_iou}
-        out[name], _ = match_optimal(g_items, p_items, scores, scores.get)
+        out[name], _ = match_optimal(g_items, p_items, scores, scores.get, optional=opt)
     return out

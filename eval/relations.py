@@ -57,11 +57,31 @@ def cross_items(corpus: dict, ends: dict, symmetric: dict[str, bool]) -> list[It
     return out
 
 
+def optional_within(pair: Pair) -> set[int]:
+    """Positions of the gold relations that are optional: marked so, or with an end that is
+    an optional item (as annotate/lint.py rule R8 requires them to be marked)."""
+    return {i for i, r in enumerate(items(pair.gold, "relations"))
+            if r.get("optional") or pair.optional(r["head"]) or pair.optional(r["tail"])}
+
+
+def optional_cross(corpus: dict, optional_ends: set) -> set[int]:
+    """Positions of the corpus record's relations that are optional; ``optional_ends`` holds
+    the (document, id) of the ends that are optional items."""
+    return {i for i, r in enumerate(corpus.get("relations") or [])
+            if r.get("optional") or any((e["doc"], e["id"]) in optional_ends for e in (r["head"], r["tail"]))}
+
+
+def ordinary(its: list, optional: set[int]) -> list:
+    """The items that are not optional (attribute agreement leaves optional items out)."""
+    return [x for i, x in enumerate(its) if i not in optional] if optional else its
+
+
 def score(pair: Pair, alignment: Alignment, symmetric: dict[str, bool]) -> tuple[dict[str, Tally], tuple[list, list], tuple[list, list]]:
     """Within-document relation tallies, the items (gold, pred) and the type pairs."""
     g, p = within_items(alignment, symmetric, gold=True), within_items(alignment, symmetric, gold=False)
-    tally = match_keys(g, p)
-    return {"relations.within_doc": tally}, (g, p), type_pairs(g, p)
+    opt = optional_within(pair)
+    tally = match_keys(g, p, opt)
+    return {"relations.within_doc": tally}, (g, p), type_pairs(ordinary(g, opt), p)
 
 
 def type_pairs(gold_items: list, pred_items: list) -> tuple[list, list]:

@@ -37,6 +37,9 @@ def table(result: dict) -> str:
     lines.append("attributes on matched items (accuracy / macro-F1 / n):")
     for name, a in result.get("attributes", {}).items():
         lines.append(f"  {name}: {_fmt(a['accuracy'])} / {_fmt(a['macro_f1'])} / {a['n']}")
+    optional = result.get("optional") or {}
+    if optional:
+        lines.append("optional gold items, in no count (matched): " + ", ".join(f"{k} {v['gold']} ({v['matched']})" for k, v in optional.items()))
     lines.append(f"P, R, F1 in percent; n/a = undefined (zero denominator). gold {result['gold']['fingerprint'][:12]}, schema {result['schema_version']}, scorer {result['scorer']['version']}")
     return "\n".join(lines) + "\n"
 

@@ -30,6 +30,11 @@ from .matching import match_keys
 from .text import Text
 
 ALL_DOCUMENTS = ("*", 0)  # the unit of merged counts when the unit is the document
+#: layer -> the metric whose matching counts its optional gold items as matched (the
+#: alignment of eval/METRICS.md: same mention span, same trigger span, claim content
+#: overlap, relation key)
+OPTIONAL_BY = {"mentions": "mentions.exact", "events": "events.trigger.identification",
+               "claims": "claims.content.overlap", "relations": "relations.strict"}
 PER_TYPE = tuple(f"mentions.{m}" for m in mentions.MODES) + events.PER_TYPE + relations.PER_TYPE
 
 
@@ -76,9 +81,11 @@ class ScoreResult:
     tallies: dict[str, Tally] = field(repr=False)
     units: list = field(repr=False)
     cross_relations: tuple[list, list] = field(repr=False)
+    optional: dict[str, dict] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"metrics": self.metrics, "attributes": self.attributes, "per_type": self.per_type, "per_document": self.per_document}
+        return {"metrics": self.metrics, "attributes": self.attributes, "per_type": self.per_type, "per_document": self.per_document,
+                "optional": self.optional}
 
 
 def score(
@@ -113,6 +120,7 @@ def _score(pairs, symmetric, gold_corpus, pred_corpus, units, on_document) -> Sc
     wanted = {side: {(e["doc"], e["id"]) for r in corpus.get("relations") or [] for e in (r["head"], r["tail"])}
               for side, corpus in ((True, gold_corpus), (False, pred_corpus))}
     ends: dict[bool, dict] = {True: {}, False: {}}
+    optional_ends: set = set()  # gold ends of cross-document relations that are optional items
     totals: dict[str, Tally] = {}
     within: dict[str, list] = {}
     tables = {prefix: coref.Contingency() for prefix, *_ in coreference.LAYERS}
@@ -140,6 +148,8 @@ def _score(pairs, symmetric, gold_corpus, pred_corpus, units, on_document) -> Sc
             for dd, ref in wanted[side]:
                 if dd == d:
                     ends[side][(d, ref)] = relations.end(doc.alignment, ref, gold=side)
+                    if side and pair.optional(ref):
+                        optional_ends.add((d, ref))
         per_document[d] = _document_row(doc)
         all_units.extend(pair.text.units())
         if on_document is not None:
@@ -148,7 +158,8 @@ def _score(pairs, symmetric, gold_corpus, pred_corpus, units, on_document) -> Sc
     # relations between documents, from the ends aligned on the way
     g_cross = relations.cross_items(gold_corpus, ends[True], symmetric)
     p_cross = relations.cross_items(pred_corpus, ends[False], symmetric)
-    cross = match_keys(g_cross, p_cross)
+    opt_cross = relations.optional_cross(gold_corpus, optional_ends)
+    cross = match_keys(g_cross, p_cross, opt_cross)
     totals["relations.cross_doc"] = cross
     _add(totals["relations.strict"], cross, False)
     for d, m in cross.by(0).items():  # a cross-document link counts for its head's document
@@ -156,7 +167,7 @@ def _score(pairs, symmetric, gold_corpus, pred_corpus, units, on_document) -> Sc
             row = per_document[d]["relations.strict"]
             per_document[d]["relations.strict"] = count_metric(row["tp"] + m["tp"], row["fp"] + m["fp"], row["fn"] + m["fn"])
     acc = attr_pairs.setdefault("relations.type", ([], []))
-    for side, types in zip(acc, relations.type_pairs(g_cross, p_cross)):
+    for side, types in zip(acc, relations.type_pairs(relations.ordinary(g_cross, opt_cross), p_cross)):
         side.extend(types)
 
     metrics = {name: t.metric() for name, t in totals.items()}
@@ -172,6 +183,8 @@ def _score(pairs, symmetric, gold_corpus, pred_corpus, units, on_document) -> Sc
         tallies=totals,
         units=sorted(all_units),
         cross_relations=(g_cross, p_cross),
+        optional={layer: {"gold": totals[name].optional["gold"], "matched": totals[name].optional["matched"]}
+                  for layer, name in OPTIONAL_BY.items()},
     )
 
 
@@ -181,6 +194,7 @@ def _add(total: Tally, t: Tally, collapse: bool) -> None:
         if collapse:
             counts = Counter({(ALL_DOCUMENTS, typ): n for (_, typ), n in counts.items()})
         getattr(total, part).update(counts)
+    total.optional.update(t.optional)
 
 
 def _document_row(doc: DocumentScore) -> dict:

@@ -298,6 +298,41 @@ def test_relations_cross_doc_symmetric():
     check(run(gold, gold, corpus, wrong), "relations.cross_doc", F(0), F(0))
 
 
+# Case O: optional gold items ----------------------------------------------------------------
+TO = "Putin met Trump. Witkoff flew in. Officials waited."
+
+
+def case_o(predict_optional: bool):
+    gold = doc("d", TO, [mention(TO, "g1", "Putin"), mention(TO, "g2", "Trump"),
+                         {**mention(TO, "g3", "Witkoff"), "optional": True, "optional_reason": "debatable"}])
+    pred = [mention(TO, "p1", "Putin"), mention(TO, "p4", "Officials", "GROUP")]  # Trump missed, Officials spurious
+    if predict_optional:
+        pred.append(mention(TO, "p3", "Witkoff"))
+    return run([gold], [doc("d", TO, pred)])
+
+
+@row("optional")
+def test_optional_gold_items_are_neither_missed_nor_false_positives():
+    for predicted in (False, True):
+        r = case_o(predicted)
+        # Putin tp, Officials fp, Trump fn; Witkoff (optional) in no count either way
+        for mode in ("strict", "exact", "overlap", "type"):
+            check(r, f"mentions.{mode}", F(1, 2), F(1, 2))
+            assert (r["metrics"][f"mentions.{mode}"]["tp"], r["metrics"][f"mentions.{mode}"]["fp"], r["metrics"][f"mentions.{mode}"]["fn"]) == (1, 1, 1)
+        assert r["optional"]["mentions"] == {"gold": 1, "matched": int(predicted)}
+        assert r["optional"]["events"] == {"gold": 0, "matched": 0}
+    # optional items take part in the optimal matching: gold [0,5) ordinary, [4,12) optional;
+    # predicted [3,6) overlaps both, [0,2) only [0,5). The optimal matching pairs [3,6) with
+    # the optional item, so it is no false positive: P = R = 1 with one tp.
+    text = "abcdefghijklmnop"
+    sp = lambda s, e: {"start": s, "end": e, "text": text[s:e], "type": "PERSON"}
+    gold = doc("d", text, [{"id": "g1", **sp(0, 5)}, {"id": "g2", **sp(4, 12), "optional": True}])
+    pred = doc("d", text, [{"id": "p1", **sp(3, 6)}, {"id": "p2", **sp(0, 2)}])
+    r = run([gold], [pred])
+    check(r, "mentions.type", F(1), F(1))
+    assert r["metrics"]["mentions.type"]["tp"] == 1 and r["optional"]["mentions"] == {"gold": 1, "matched": 0}
+
+
 def test_every_row_of_the_table_has_a_test():
     text = (ROOT / "eval" / "METRICS.md").read_text(encoding="utf-8")
     names = set()
