@@ -15,7 +15,8 @@ def _reversed_links(tmp_path):
     for r in corpus["relations"]:
         r["head"], r["tail"] = r["tail"], r["head"]
     (pred / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
-    return pred, len(corpus["relations"])
+    required = sum(not r.get("optional") for r in corpus["relations"])  # optional gold links are never missed
+    return pred, len(corpus["relations"]), required
 
 
 def _asymmetric_schema(tmp_path):
@@ -27,11 +28,11 @@ def _asymmetric_schema(tmp_path):
 
 
 def test_custom_schema_symmetric_flags_reach_the_scorer(run_cli, tmp_path):
-    pred, n_links = _reversed_links(tmp_path)
+    pred, n_links, n_required = _reversed_links(tmp_path)
     shipped = run_cli("ceasefire-eval", "score", pred)
     assert shipped.returncode == 0, shipped.stderr
-    assert json.loads(shipped.stdout)["metrics"]["relations.cross_doc"]["tp"] == n_links  # symmetric: direction free
+    assert json.loads(shipped.stdout)["metrics"]["relations.cross_doc"]["tp"] == n_required  # symmetric: direction free
     custom = run_cli("ceasefire-eval", "score", pred, "--schema", _asymmetric_schema(tmp_path))
     assert custom.returncode == 0, custom.stderr
     m = json.loads(custom.stdout)["metrics"]["relations.cross_doc"]
-    assert (m["tp"], m["fp"], m["fn"]) == (0, n_links, n_links)  # directed now: every reversed link is wrong
+    assert (m["tp"], m["fp"], m["fn"]) == (0, n_links, n_required)  # directed now: every reversed link is wrong
