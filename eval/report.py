@@ -38,11 +38,14 @@ from pathlib import Path
 
 from .alignment import items as layer_items
 from .matching import overlapping_pairs
+from .relations import optional_cross, optional_within
 
 #: Highlighted items per page; above it the report is split into pages (see above).
 PAGE_ITEMS = 20_000
 
-STATUSES = ("matched", "boundary", "type", "missed", "spurious")
+#: "optional": an optional gold item (METRICS.md), unmatched or matched; the scorer counts it
+#: neither as missed nor, when predicted, as correct or spurious.
+STATUSES = ("matched", "boundary", "type", "missed", "spurious", "optional")
 LAYERS = ("mention", "trigger", "claim")
 
 CSS = """
@@ -54,12 +57,12 @@ td:first-child,th:first-child{text-align:left}
 .filters label{margin-right:10px;font-size:13px}
 .doc{white-space:pre-wrap;border:1px solid #ddd;padding:10px;max-height:520px;overflow:auto;font-size:14px}
 .seg{cursor:pointer}
-.seg.s-matched{background:#c8f0c8}.seg.s-missed{background:#ffd1d1}.seg.s-spurious{background:#ffe6b3}
+.seg.s-matched{background:#c8f0c8}.seg.s-missed{background:#ffd1d1}.seg.s-spurious{background:#ffe6b3}.seg.s-optional{background:#e4e4e4}
 .seg.s-boundary{background:#d6e4ff}.seg.s-type{background:#ead6ff}
 .seg.l-trigger{text-decoration:underline 2px}.seg.l-claim{border-bottom:2px dotted #555}
 .legend span{padding:1px 6px;margin-right:6px;border-radius:3px}
-.hide-matched .s-matched.row,.hide-missed .s-missed.row,.hide-spurious .s-spurious.row,.hide-boundary .s-boundary.row,.hide-type .s-type.row{display:none}
-.hide-matched .seg.s-matched,.hide-missed .seg.s-missed,.hide-spurious .seg.s-spurious,.hide-boundary .seg.s-boundary,.hide-type .seg.s-type{background:none}
+.hide-matched .s-matched.row,.hide-missed .s-missed.row,.hide-spurious .s-spurious.row,.hide-boundary .s-boundary.row,.hide-type .s-type.row,.hide-optional .s-optional.row{display:none}
+.hide-matched .seg.s-matched,.hide-missed .seg.s-missed,.hide-spurious .seg.s-spurious,.hide-boundary .seg.s-boundary,.hide-type .seg.s-type,.hide-optional .seg.s-optional{background:none}
 .hide-mention .l-mention.row,.hide-trigger .l-trigger.row,.hide-claim .l-claim.row,.hide-relation .l-relation.row{display:none}
 .row.typehidden{display:none}
 #details{position:sticky;top:0;background:#fffbe6;border:1px solid #e0d090;padding:6px;min-height:24px;font-size:12px}
@@ -154,26 +157,38 @@ def items_for(pair, alignment) -> list[dict]:
                                        ("trigger", "events", lambda e: (e["trigger"]["start"], e["trigger"]["end"], e["type"]), _event_extra)):
         gi, pi = layer_items(pair.gold, kind), layer_items(pair.pred, kind)
         gk, pk = [getter(x) for x in gi], [getter(x) for x in pi]
+        optional = {k for x, k in zip(gi, gk) if x.get("optional")}
         for side, xs, keys, stats in (("gold", gi, gk, _statuses(gk, pk, "missed")), ("pred", pi, pk, _statuses(pk, gk, "spurious"))):
             for x, (s, e, t), st in zip(xs, keys, stats):
+                if (s, e, t) in optional and st in ("matched", "missed"):
+                    st = "optional"
                 out.append({"layer": layer, "side": side, "status": st, "start": s, "end": e, "type": t, "id": x["id"], "extra": extra(x)})
     matched_gold = {id(g) for g in alignment.claim.values()}
-    out += [_claim_item("gold", c, "matched" if id(c) in matched_gold else "missed") for c in layer_items(pair.gold, "claims")]
-    out += [_claim_item("pred", c, "matched" if c["id"] in alignment.claim else "spurious")
+    out += [_claim_item("gold", c, "optional" if c.get("optional") else "matched" if id(c) in matched_gold else "missed")
+            for c in layer_items(pair.gold, "claims")]
+    out += [_claim_item("pred", c, "spurious" if c["id"] not in alignment.claim else "optional" if alignment.claim[c["id"]].get("optional") else "matched")
             for c in layer_items(pair.pred, "claims") if c.get("content")]
     return out
 
 
-def relation_statuses(gold: list, pred: list) -> list[tuple]:
+def relation_statuses(gold: list, pred: list, optional: set[int] = frozenset()) -> list[tuple]:
     """(side, type, key, status) of relation items (key, unit, type), matched by key as
-    ``relations.strict`` matches them."""
-    rows = []
-    for side, mine, theirs, unmatched in (("gold", gold, pred, "missed"), ("pred", pred, gold, "spurious")):
-        left = Counter(k for k, _, _ in theirs)
-        for key, _, typ in mine:
-            st = "matched" if left[key] > 0 else unmatched
-            left[key] -= st == "matched"
-            rows.append((side, typ, key, st))
+    ``relations.strict`` matches them; ``optional`` holds the positions of optional gold
+    relations, which ordinary gold relations precede in the matching (as in the scorer)."""
+    left = Counter(k for k, _, _ in pred)
+    status = {}
+    for i in sorted(range(len(gold)), key=lambda i: i in optional):
+        key = gold[i][0]
+        found = left[key] > 0
+        left[key] -= found
+        status[i] = "optional" if i in optional else "matched" if found else "missed"
+    rows = [("gold", typ, key, status[i]) for i, (key, _, typ) in enumerate(gold)]
+    ordinary = Counter(k for i, (k, _, _) in enumerate(gold) if i not in optional)
+    optional_left = Counter(k for i, (k, _, _) in enumerate(gold) if i in optional)
+    for key, _, typ in pred:
+        st = "matched" if ordinary[key] > 0 else "optional" if optional_left[key] > 0 else "spurious"
+        (ordinary if st == "matched" else optional_left)[key] -= st != "spurious"
+        rows.append(("pred", typ, key, st))
     return rows
 
 
@@ -258,6 +273,8 @@ class Report:
     def __init__(self, output: str | Path, *, page_items: int = PAGE_ITEMS):
         self.output = Path(output)
         self.page_items = page_items
+        self.optional_ends: set[tuple[str, str]] = set()  # (document, id) of optional gold items
+        self.gold_corpus: dict = {}
         self.pages: list[dict] = []  # {"file": open temp file, "path": its path, "items": n, "docs": [ids]}
         self.types: set[str] = set()
         self.chart: dict[str, Counter] = defaultdict(Counter)
@@ -277,6 +294,8 @@ class Report:
     def add(self, pair, doc) -> None:
         """The scorer's ``on_document``: render one document's section."""
         items = items_for(pair, doc.alignment)
+        self.optional_ends |= {(pair.doc_id, x["id"]) for layer in ("mentions", "events", "claims")
+                               for x in layer_items(pair.gold, layer) if x.get("optional")}
         for it in items:
             self.types.add(str(it["type"]))
             # each boundary/type error once, on the gold side; claims have no such errors
@@ -287,7 +306,7 @@ class Report:
         section = (f'<h3>{esc(d)}</h3><div class="doc" data-doc="{esc(d)}">{_render_text(d, text, items)}</div>'
                    f'<table class="items" data-doc="{esc(d)}"><tr><th>layer</th><th>side</th><th>type</th><th>text</th><th>status</th><th>attributes</th></tr>'
                    f'{_rows(d, text, items)}</table>'
-                   f'<table class="relations" data-doc="{esc(d)}">{RELATION_HEAD}{_relation_rows("within", relation_statuses(*doc.relations))}</table>')
+                   f'<table class="relations" data-doc="{esc(d)}">{RELATION_HEAD}{_relation_rows("within", relation_statuses(*doc.relations, optional_within(pair)))}</table>')
         page = self.pages[-1] if self.pages else None
         if page is None or (page["items"] and page["items"] + len(items) > self.page_items):
             self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -313,6 +332,7 @@ class Report:
     def write(self, result: dict, cross_relations: tuple[list, list], gold_corpus: dict | None) -> list[Path]:
         """Write every page (each atomically, after all are rendered); return their paths."""
         self.clusters = {c["id"]: c["documents"] for c in (gold_corpus or {}).get("entity_clusters") or []}
+        self.gold_corpus = gold_corpus or {}
         finals = []
         self.output.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -375,7 +395,7 @@ class Report:
         out = ["</section>"]
         if k == 0:
             out.append(f'<section><h2>Relations between the articles</h2><table id="relations">{RELATION_HEAD}'
-                       f'{_relation_rows("cross-document", relation_statuses(*cross_relations))}</table></section>'
+                       f'{_relation_rows("cross-document", relation_statuses(*cross_relations, optional_cross(self.gold_corpus, self.optional_ends)))}</table></section>'
                        f'<section><h2>Across the articles</h2>{self._clusters_html(result)}</section>')
         out.append(f"<script>{SCRIPT}</script>\n</main></body></html>\n")
         return "".join(out)

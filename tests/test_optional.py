@@ -146,3 +146,14 @@ def test_the_shipped_gold_reports_its_optional_items():
                                "claims": {"gold": 1, "matched": 1}, "relations": {"gold": 1, "matched": 1}}
     assert all(m["fp"] == 0 and m["fn"] == 0 for m in out["metrics"].values() if m["tp"] is not None)
     assert "optional gold items, in no count (matched): mentions 0 (0), events 1 (1), claims 1 (1), relations 1 (1)" in table(out)
+
+
+def test_the_report_marks_optional_relations_neither_missed_nor_spurious():
+    """The HTML report's relation rows follow the scorer: an optional gold relation is "optional",
+    absent or predicted, and ordinary gold relations take the matching first."""
+    from ceasefire.eval.report import relation_statuses
+
+    gold = [("k1", None, "CORROBORATES"), ("k2", None, "CORROBORATES"), ("k1", None, "CORROBORATES")]
+    pred = [("k1", None, "CORROBORATES"), ("k2", None, "CORROBORATES"), ("k3", None, "CORROBORATES")]
+    rows = relation_statuses(gold, pred, optional={1, 2})
+    assert [r[3] for r in rows] == ["matched", "optional", "optional", "matched", "optional", "spurious"]
