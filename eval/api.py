@@ -36,6 +36,7 @@ class Scored:
     units: list = field(repr=False)
     cross_relations: tuple = field(repr=False, default=((), ()))
     gold_corpus: dict | None = field(repr=False, default=None)
+    pred_corpus: dict | None = field(repr=False, default=None)
 
 
 def score_files(
@@ -99,7 +100,7 @@ def score_files(
             "not_resampled": not_resampled,
             "why_not_resampled": "coreference metrics do not decompose over sentences (clusters span them)",
         }
-    return Scored({**header, **out}, result.tallies, result.units, result.cross_relations, gold_corpus.corpus)
+    return Scored({**header, **out}, result.tallies, result.units, result.cross_relations, gold_corpus.corpus, pred_corpus.corpus)
 
 
 def public(scored: Scored) -> dict:

@@ -224,7 +224,7 @@ def cmd_report(args) -> int:
         scored = score_files(args.predictions, gold=args.gold, allow_missing=args.allow_missing, schema=load_schema(args.schema),
                              bootstrap=args.bootstrap, on_document=report.add, strict=args.strict)
         _warn_unplaced(scored.output)
-        paths = report.write(scored.output, scored.cross_relations, scored.gold_corpus)
+        paths = report.write(scored.output, scored.cross_relations, scored.gold_corpus, scored.pred_corpus)
     print(f"wrote {', '.join(map(str, paths))}", file=sys.stderr)
     return EXIT_OK
 

@@ -237,16 +237,23 @@ def _rows(doc_id: str, text: str, items: list[dict]) -> str:
     return "".join(out)
 
 
-def _relation_rows(scope: str, rows: list[tuple]) -> str:
+def _relation_rows(scope: str, rows: list[tuple], details: list) -> str:
+    """``details``: each row's ``detail`` (what a CORROBORATES/CONTRADICTS link says agrees or
+    conflicts), gold rows then predicted rows, in the order of ``rows``."""
     out = []
-    for side, typ, key, st in rows:
+    for (side, typ, key, st), detail in zip(rows, details):
         ends = " → ".join(esc(":".join(str(x) for x in part if x is not None)) for part in key[2:])
         out.append(f'<tr class="row s-{st} l-relation" data-status="{st}" data-layer="relation" data-side="{side}" data-type="{esc(typ)}" '
-                   f'data-summary="{esc(typ)}"><td>{esc(scope)}</td><td>{side}</td><td>{esc(typ)}</td><td>{ends}</td><td>{st}</td></tr>')
+                   f'data-summary="{esc(typ)}"><td>{esc(scope)}</td><td>{side}</td><td>{esc(typ)}</td><td>{esc(detail or "")}</td>'
+                   f'<td>{ends}</td><td>{st}</td></tr>')
     return "".join(out)
 
 
-RELATION_HEAD = '<tr><th>scope</th><th>side</th><th>type</th><th>head → tail (aligned)</th><th>status</th></tr>'
+def _details(*records: list) -> list:
+    return [r.get("detail") if isinstance(r, dict) else None for rs in records for r in rs]
+
+
+RELATION_HEAD = '<tr><th>scope</th><th>side</th><th>type</th><th>detail</th><th>head → tail (aligned)</th><th>status</th></tr>'
 
 
 def _chart(counts: dict[str, Counter]) -> str:
@@ -275,6 +282,7 @@ class Report:
         self.page_items = page_items
         self.optional_ends: set[tuple[str, str]] = set()  # (document, id) of optional gold items
         self.gold_corpus: dict = {}
+        self.pred_relations: list = []
         self.pages: list[dict] = []  # {"file": open temp file, "path": its path, "items": n, "docs": [ids]}
         self.types: set[str] = set()
         self.chart: dict[str, Counter] = defaultdict(Counter)
@@ -306,7 +314,7 @@ class Report:
         section = (f'<h3>{esc(d)}</h3><div class="doc" data-doc="{esc(d)}">{_render_text(d, text, items)}</div>'
                    f'<table class="items" data-doc="{esc(d)}"><tr><th>layer</th><th>side</th><th>type</th><th>text</th><th>status</th><th>attributes</th></tr>'
                    f'{_rows(d, text, items)}</table>'
-                   f'<table class="relations" data-doc="{esc(d)}">{RELATION_HEAD}{_relation_rows("within", relation_statuses(*doc.relations, optional_within(pair)))}</table>')
+                   f'<table class="relations" data-doc="{esc(d)}">{RELATION_HEAD}{_relation_rows("within", relation_statuses(*doc.relations, optional_within(pair)), _details(layer_items(pair.gold, "relations"), layer_items(pair.pred, "relations")))}</table>')
         page = self.pages[-1] if self.pages else None
         if page is None or (page["items"] and page["items"] + len(items) > self.page_items):
             self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -329,10 +337,12 @@ class Report:
     def page_name(self, k: int) -> Path:
         return self.output if k == 0 else self.output.with_name(f"{self.output.stem}.page-{k + 1}{self.output.suffix}")
 
-    def write(self, result: dict, cross_relations: tuple[list, list], gold_corpus: dict | None) -> list[Path]:
+    def write(self, result: dict, cross_relations: tuple[list, list], gold_corpus: dict | None,
+              pred_corpus: dict | None = None) -> list[Path]:
         """Write every page (each atomically, after all are rendered); return their paths."""
         self.clusters = {c["id"]: c["documents"] for c in (gold_corpus or {}).get("entity_clusters") or []}
         self.gold_corpus = gold_corpus or {}
+        self.pred_relations = (pred_corpus or {}).get("relations") or []
         finals = []
         self.output.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -395,7 +405,7 @@ class Report:
         out = ["</section>"]
         if k == 0:
             out.append(f'<section><h2>Relations between the articles</h2><table id="relations">{RELATION_HEAD}'
-                       f'{_relation_rows("cross-document", relation_statuses(*cross_relations, optional_cross(self.gold_corpus, self.optional_ends)))}</table></section>'
+                       f'{_relation_rows("cross-document", relation_statuses(*cross_relations, optional_cross(self.gold_corpus, self.optional_ends)), _details(self.gold_corpus.get("relations") or [], self.pred_relations))}</table></section>'
                        f'<section><h2>Across the articles</h2>{self._clusters_html(result)}</section>')
         out.append(f"<script>{SCRIPT}</script>\n</main></body></html>\n")
         return "".join(out)

@@ -13,7 +13,7 @@ BASELINE = ROOT / "leaderboard" / "baseline.jsonl"
 def _report(out, page_items):
     with Report(out, page_items=page_items) as report:
         scored = score_files([BASELINE], on_document=report.add)
-        return report.write(scored.output, scored.cross_relations, scored.gold_corpus), scored
+        return report.write(scored.output, scored.cross_relations, scored.gold_corpus, scored.pred_corpus), scored
 
 
 def _rows(html):
@@ -37,3 +37,20 @@ def test_large_reports_are_paged_and_say_so(tmp_path):
     # every item is listed once, on one page or the other
     assert _rows(first) + _rows(second) == _rows(one[0].read_text(encoding="utf-8")) > 0
     assert sorted(p.name for p in (tmp_path / "paged").iterdir()) == ["report.html", "report.page-2.html"]
+
+
+def test_cross_document_links_show_their_detail(tmp_path):
+    """Each CORROBORATES/CONTRADICTS row of the report names the detail it links (issue 12),
+    gold rows in the corpus record's order, and the optional gold link is shown as optional."""
+    import json
+
+    from ceasefire.data import gold_dir
+
+    gold = json.loads((gold_dir() / "corpus.json").read_text(encoding="utf-8"))["relations"]
+    with Report(tmp_path / "r.html") as report:
+        scored = score_files([gold_dir()], on_document=report.add)
+        (path,) = report.write(scored.output, scored.cross_relations, scored.gold_corpus, scored.pred_corpus)
+    html = path.read_text(encoding="utf-8")
+    rows = re.findall(r'<td>cross-document</td><td>gold</td><td>(\w+)</td><td>(\w*)</td><td>.*?</td><td>(\w+)</td>', html)
+    assert [(t, d) for t, d, _ in rows] == [(r["type"], r["detail"]) for r in gold]
+    assert [st for *_, st in rows] == ["optional" if r.get("optional") else "matched" for r in gold]
