@@ -32,8 +32,13 @@ def test_config_parses_with_the_sdk_and_covers_the_schema():
     assert set(controls["mention"].labels) == set(SCHEMA.mention_types)
     assert set(controls["trigger"].labels) == set(SCHEMA.event_types)
     xml = build_config(SCHEMA)
-    for label in [*SCHEMA.roles, *SCHEMA.relation_types, "cue", "source", "parent"]:
+    plain = [t for t in SCHEMA.relation_types if t not in SCHEMA.detail_types]
+    with_detail = [f"{t}/{d}" for t in SCHEMA.detail_types for d in SCHEMA.relation_detail]
+    for label in [*SCHEMA.roles, *plain, *with_detail, "cue", "source", "parent"]:
         assert f'<Relation value="{label}"/>' in xml
+    assert '<Relation value="CORROBORATES"/>' not in xml  # its detail is required: always part of the label
+    for control in ("optional", "optional_reason", "optional_relations", "link_CONTRADICTS_SCOPE", "link_CORROBORATES_TIME_claim"):
+        assert f'name="{control}"' in xml
 
 
 def test_gold_tasks_pass_the_sdk_prediction_check():
@@ -208,8 +213,12 @@ def documents(draw):
     ids = [m["id"] for m in mentions] + [e["id"] for e in events] + [c["id"] for c in claims]
     relations = []
     for j in range(draw(st.integers(0, 3))):
-        relations.append({"id": f"r{j}", "type": draw(st.sampled_from(list(SCHEMA.relation_types))),
-                          "head": draw(st.sampled_from(ids)), "tail": draw(st.sampled_from(ids))})
+        rtype = draw(st.sampled_from(list(SCHEMA.relation_types)))
+        detail = {"detail": draw(st.sampled_from(list(SCHEMA.relation_detail)))} if rtype in SCHEMA.detail_types else {}
+        relations.append({"id": f"r{j}", "type": rtype, "head": draw(st.sampled_from(ids)), "tail": draw(st.sampled_from(ids)), **detail})
+    for item in (*mentions, *events, *claims, *relations):  # optional items, with a reason of any text on one line
+        if draw(st.booleans()):
+            item.update(optional=True, optional_reason=draw(st.sampled_from(["debatable: “see 2.5” 😀", "x", "a: b"])))
     return {"id": "doc", "meta": {"title": None}, "text": text, "mentions": mentions, "entities": entities,
             "events": events, "claims": claims, "relations": relations}
 
