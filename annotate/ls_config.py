@@ -65,10 +65,10 @@ ATTR = {
     "new_cluster": "new_event_cluster",
     "quote_type": "quote_type",
     "check_worthiness": "check_worthiness",
-    "optional": "optional",
-    "optional_reason": "optional_reason",
-    "optional_relations": "optional_relations",
 }
+# adjudication fields, one control per kind of region (Label Studio wants unique control names):
+# optional_mention, optional_reason_trigger, optional_relations_claim, ...
+OPTIONAL_FIELDS = ("optional", "optional_reason", "optional_relations")
 OPTIONAL = "optional"  # the one value of the `optional` checkbox
 # the region kind (span-label control, label) of each layer that may hold optional items
 OPTIONAL_REGION = {"mentions": ("mention", None), "events": ("trigger", None), "claims": ("claim", "CONTENT")}
@@ -97,6 +97,10 @@ def check_pass(name: str) -> str:
 
 def mode_control(event_type: str) -> str:
     return f"{ATTR['mode']}_{event_type}"
+
+
+def optional_control(what: str, tag: str) -> str:
+    return f"{what}_{tag}"
 
 
 def type_labels(schema: Schema) -> dict[str, tuple[str, str | None]]:
@@ -208,10 +212,10 @@ def _optional_fields(schema: Schema, layer: str) -> list[str]:
     if layer not in schema.optional_layers:
         return []
     tag, label = OPTIONAL_REGION[layer]
-    box = (f'<Choices name="{ATTR["optional"]}" toName="{TEXT}" perRegion="true" choice="multiple" layout="inline" {{when}}>'
+    box = (f'<Choices name="{optional_control("optional", tag)}" toName="{TEXT}" perRegion="true" choice="multiple" layout="inline" {{when}}>'
            f'<Choice value="{OPTIONAL}" hint="not missed when absent, no false positive when predicted"/></Choices>')
     out = _field("Optional (adjudication only: genuinely debatable)", box, tag, label)
-    return out + _field("Why it is optional", _textarea(ATTR["optional_reason"], "the reason (required with optional)"), tag, label)
+    return out + _field("Why it is optional", _textarea(optional_control("optional_reason", tag), "the reason (required with optional)"), tag, label)
 
 
 def _optional_relation_fields(schema: Schema) -> list[str]:
@@ -219,7 +223,7 @@ def _optional_relation_fields(schema: Schema) -> list[str]:
         return []
     placeholder = "adjudication only, one line per optional relation from here: LABEL TARGET: reason"
     return [line for tag, label in ((MENTION, None), (TRIGGER, None), (CLAIM, CONTENT))
-            for line in _field("Optional relations and links from this region", _textarea(ATTR["optional_relations"], placeholder), tag, label)]
+            for line in _field("Optional relations and links from this region", _textarea(optional_control("optional_relations", tag), placeholder), tag, label)]
 
 
 def build_config(schema: Schema, pass_: str = ALL) -> str:

@@ -19,6 +19,7 @@ result replaces only the layers that pass owns.
 from __future__ import annotations
 
 import copy
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,20 +28,22 @@ from ceasefire.schema import Schema
 from ceasefire.schema.records import DOC_LAYERS, canonical_document
 
 from .ls_config import (ALL, ATTR, CLAIM, CLAIM_PARTS, CLUSTERS, CONTENT, CUE, ENTITIES, ENTITY_INFO, LABELS_EDITED, LABELS_SHOWN, LINK_TARGETS, MENTION,
-                        OPTIONAL, OWNS, TEXT, TRIGGER, link_control, link_controls, mode_control, relation_label, relation_labels, type_labels)
+                        OPTIONAL, OPTIONAL_FIELDS, OWNS, TEXT, TRIGGER, link_control, link_controls, mode_control, optional_control, relation_label, relation_labels, type_labels)
 
 def per_region_fields(schema: Schema) -> dict[str, dict[str, str]]:
     """For each kind of region, its per-region controls and their result type."""
-    optional = {ATTR["optional"]: "choices", ATTR["optional_reason"]: "textarea", ATTR["optional_relations"]: "textarea"}
+    def optional(tag: str) -> dict[str, str]:
+        return {optional_control(w, tag): "choices" if w == "optional" else "textarea" for w in OPTIONAL_FIELDS}
+
     return {
         MENTION: {ATTR["level"]: "choices", ATTR["entity"]: "choices", ATTR["new_entity"]: "textarea",
-                  ATTR["entity_name"]: "textarea", ATTR["entity_qid"]: "textarea", **optional},
+                  ATTR["entity_name"]: "textarea", ATTR["entity_qid"]: "textarea", **optional(MENTION)},
         TRIGGER: {ATTR["polarity"]: "choices", ATTR["modality"]: "choices",
                   **{mode_control(t): "choices" for t, e in schema.event_types.items() if e.modes},
                   ATTR["cluster"]: "choices", ATTR["new_cluster"]: "textarea",
-                  **{c: "choices" for c in link_controls(schema, False)}, **optional},
+                  **{c: "choices" for c in link_controls(schema, False)}, **optional(TRIGGER)},
         CONTENT: {ATTR["quote_type"]: "choices", ATTR["check_worthiness"]: "choices",
-                  **{c: "choices" for c in link_controls(schema, True)}, **optional},
+                  **{c: "choices" for c in link_controls(schema, True)}, **optional(CLAIM)},
         CUE: {},
     }
 
@@ -95,18 +98,18 @@ def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> 
         if r.get("optional"):
             optional_lines[r["head"]].append(f"{relation_label(r['type'], r.get('detail'))} {r['tail']}: {r.get('optional_reason') or ''}")
 
-    def add_fields(rid: str, span: dict, item: dict, layer_edited: bool, on_claim: bool | None = None):
+    def add_fields(rid: str, span: dict, item: dict, tag: str, layer_edited: bool, on_claim: bool | None = None):
         """The optional marker (in the layer's pass), links and optional relations (in the relations pass)."""
         if layer_edited and item.get("optional"):
-            out.append(_attr(rid, ATTR["optional"], span, "choices", OPTIONAL))
-            out.append(_attr(rid, ATTR["optional_reason"], span, "textarea", item.get("optional_reason") or ""))
+            out.append(_attr(rid, optional_control("optional", tag), span, "choices", OPTIONAL))
+            out.append(_attr(rid, optional_control("optional_reason", tag), span, "textarea", item.get("optional_reason") or ""))
         if not with_relations:
             return
         if on_claim is not None:
             for (t, detail), targets in links_by_head.get(rid, {}).items():
                 out.append(_attr(rid, link_control(t, detail, on_claim), span, "choices", targets))
         if optional_lines.get(rid):
-            out.append(_attr(rid, ATTR["optional_relations"], span, "textarea", "\n".join(optional_lines[rid])))
+            out.append(_attr(rid, optional_control("optional_relations", tag), span, "textarea", "\n".join(optional_lines[rid])))
 
     for m in doc.get("mentions") or []:
         if MENTION in edited or MENTION in shown:
@@ -116,12 +119,12 @@ def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> 
                 out.append(_attr(m["id"], ATTR["level"], m, "choices", m["level"]))
             if m.get("entity"):
                 out.append(_attr(m["id"], ATTR["entity"], m, "choices", m["entity"]))
-        add_fields(m["id"], m, m, MENTION in edited)
+        add_fields(m["id"], m, m, MENTION, MENTION in edited)
     for e in doc.get("events") or []:
         t = e["trigger"]
         if TRIGGER in edited or TRIGGER in shown:
             out.append(_region(e["id"], TRIGGER, t, e["type"]))
-        add_fields(e["id"], t, e, TRIGGER in edited, False)
+        add_fields(e["id"], t, e, TRIGGER, TRIGGER in edited, False)
         if TRIGGER not in edited:
             continue
         for field_ in ("polarity", "modality"):
@@ -137,7 +140,7 @@ def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> 
         content = c["content"]
         if CLAIM in edited or CLAIM in shown:
             out.append(_region(c["id"], CLAIM, content, CONTENT))
-        add_fields(c["id"], content, c, CLAIM in edited, True)
+        add_fields(c["id"], content, c, CLAIM, CLAIM in edited, True)
         if CLAIM not in edited:
             continue
         for field_ in ("quote_type", "check_worthiness"):
@@ -264,6 +267,7 @@ class _Reader:
         self.problems: list[tuple[str, Any, str, str | None]] = []
         self.regions: dict[str, dict] = {}  # id -> {"layer", "label", "span"}
         self.refused: set[str] = set()  # regions already reported: their fields and relations are not reported again
+        self.bad_ids: set[str] = set()  # region ids of the wrong type already reported (as JSON)
         self.attrs: dict[str, dict[str, Any]] = defaultdict(dict)
         self.fields = per_region_fields(schema)
         self.relation_labels = set(relation_labels(schema, pass_))
@@ -295,15 +299,28 @@ class _Reader:
             if item.get("to_name") != TEXT:
                 self.bad(f"{where}.to_name", item.get("to_name"), "does not name the text object", TEXT)
                 continue
+            if not isinstance(item.get("from_name"), str):
+                self.bad(f"{where}.from_name", item.get("from_name"), "is not the name of a control (a string)", "a control of the Ceasefire config")
+                continue
             rid = item.get("id")
-            if not isinstance(rid, str) or not rid:
-                self.bad(f"{where}.id", rid, "is missing or empty", "the region's id")
+            if not self._region_id(f"{where}.id", rid):
                 continue
             if kind == "labels":
                 self._region(where, rid, item, labels_allowed)
             else:
                 attr_items.append((i, item))
         return attr_items, relation_items
+
+    def _region_id(self, where: str, rid) -> bool:
+        """Whether ``rid`` can be a region id (a non-empty string); a bad one is reported once,
+        not again for each item or relation that repeats it."""
+        if isinstance(rid, str) and rid:
+            return True
+        key = json.dumps(rid, sort_keys=True, default=repr)
+        if key not in self.bad_ids:
+            self.bad_ids.add(key)
+            self.bad(where, rid, f"is not a region id ({type(rid).__name__}); region ids of one task are all strings", "a non-empty string")
+        return False
 
     def _region(self, where: str, rid: str, item: dict, labels_allowed: dict) -> None:
         value = item.get("value") if isinstance(item.get("value"), dict) else {}
@@ -333,7 +350,7 @@ class _Reader:
     # phase 2: per-region fields
     def read_attrs(self, attr_items: list) -> None:
         choice_values = {ATTR["level"]: list(self.schema.mention_levels), ATTR["polarity"]: list(self.schema.polarity),
-                         ATTR["modality"]: list(self.schema.modality), ATTR["optional"]: [OPTIONAL],
+                         ATTR["modality"]: list(self.schema.modality), **{optional_control("optional", t): [OPTIONAL] for t in (MENTION, TRIGGER, CLAIM)},
                          ATTR["quote_type"]: list(self.schema.quote_type), ATTR["check_worthiness"]: list(self.schema.check_worthiness),
                          **{mode_control(t): list(e.modes) for t, e in self.schema.event_types.items()}}
         for i, item in attr_items:
@@ -407,17 +424,18 @@ class _Reader:
                     if ATTR[f_] in a:
                         c[f_] = a[ATTR[f_]]
                 claims[rid] = c
-        for item in (*mentions, *events.values(), *claims.values()):
-            self._optional(item, self.attrs.get(item["id"], {}))
+        for tag, items in ((MENTION, mentions), (TRIGGER, events.values()), (CLAIM, claims.values())):
+            for item in items:
+                self._optional(item, self.attrs.get(item["id"], {}), tag)
         return mentions, events, claims
 
-    def _optional(self, item: dict, a: dict) -> None:
-        reason = (a.get(ATTR["optional_reason"]) or "").strip()
-        if a.get(ATTR["optional"]) == OPTIONAL:
+    def _optional(self, item: dict, a: dict, tag: str) -> None:
+        reason = (a.get(optional_control("optional_reason", tag)) or "").strip()
+        if a.get(optional_control("optional", tag)) == OPTIONAL:
             item["optional"] = True
             item["optional_reason"] = reason
         elif reason:
-            self.bad(f"region {item['id']}.{ATTR['optional_reason']}", reason, "gives a reason but the item is not marked optional",
+            self.bad(f"region {item['id']}.{optional_control('optional_reason', tag)}", reason, "gives a reason but the item is not marked optional",
                      "tick 'optional', or clear the reason")
 
     # phase 4: relations (one result may carry several labels)
@@ -426,8 +444,10 @@ class _Reader:
         for i, item in relation_items:
             where = f"result[{i}]"
             src, dst = item.get("from_id"), item.get("to_id")
+            if not (self._region_id(f"{where}.from_id", src) and self._region_id(f"{where}.to_id", dst)):
+                continue
             labels = item.get("labels")
-            if not (isinstance(labels, list) and labels and all(x in self.relation_labels for x in labels)):
+            if not (isinstance(labels, list) and labels and all(isinstance(x, str) and x in self.relation_labels for x in labels)):
                 self.bad(f"{where}.labels", labels, "is not a list of known relation labels", ", ".join(sorted(self.relation_labels)))
                 continue
             missing = [x for x in (src, dst) if x not in self.regions]
@@ -527,11 +547,11 @@ class _Reader:
     # phase 6b: optional relations and links, one line each on their head region: LABEL TARGET: reason
     def mark_optional_relations(self, rels: list[dict], links: list[dict]) -> None:
         for rid, a in self.attrs.items():
-            text = a.get(ATTR["optional_relations"])
-            for n, line in enumerate((text or "").splitlines(), 1):
+            control = next((c for c in a if c.startswith("optional_relations_")), None)
+            for n, line in enumerate((a.get(control) or "").splitlines(), 1):
                 if not line.strip():
                     continue
-                where = f"region {rid}.{ATTR['optional_relations']} line {n}"
+                where = f"region {rid}.{control} line {n}"
                 ref, sep, reason = line.partition(": ")
                 parts = ref.split()
                 if not sep or len(parts) not in (2, 3) or parts[0] not in self.type_labels:

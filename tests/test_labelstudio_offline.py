@@ -37,8 +37,21 @@ def test_config_parses_with_the_sdk_and_covers_the_schema():
     for label in [*SCHEMA.roles, *plain, *with_detail, "cue", "source", "parent"]:
         assert f'<Relation value="{label}"/>' in xml
     assert '<Relation value="CORROBORATES"/>' not in xml  # its detail is required: always part of the label
-    for control in ("optional", "optional_reason", "optional_relations", "link_CONTRADICTS_SCOPE", "link_CORROBORATES_TIME_claim"):
+    for control in ("optional_mention", "optional_reason_trigger", "optional_relations_claim", "link_CONTRADICTS_SCOPE", "link_CORROBORATES_TIME_claim"):
         assert f'name="{control}"' in xml
+
+
+def test_every_view_names_each_control_once():
+    """The server refuses a config with two controls of one name ("Label config contains
+    non-unique names"); the SDK's parser does not notice."""
+    import re
+    from collections import Counter
+
+    from ceasefire.annotate.ls_config import ALL, PASSES
+
+    for pass_ in (ALL, *PASSES):
+        names = Counter(re.findall(r'<\w+ name="([^"]+)"', build_config(SCHEMA, pass_)))
+        assert [n for n, c in names.items() if c > 1] == [], pass_
 
 
 def test_gold_tasks_pass_the_sdk_prediction_check():
