@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from ceasefire.annotate.ls_convert import tasks_for
+from ceasefire.annotate.ls_convert import link_targets, tasks_for
 from ceasefire.annotate.ls_import import import_tasks
 from ceasefire.annotate.ls_config import PASSES, build_config
 from ceasefire.annotate.ls_server import Credentials, client, ensure_project, export_full_json, find_project, free_port, project_title
 from ceasefire.eval.gold import load_gold, load_predictions
 from ceasefire.schema import load_schema
-from ceasefire.schema.records import canonical_document
+from ceasefire.schema.records import canonical_corpus, canonical_document
 from ceasefire.schema.validate import PREDICTION
 
 from ls_helpers import CHROMIUM, FLAGS, click_text, gold, login, open_task, select_text, submit
@@ -194,6 +194,44 @@ def test_annotator_labels_a_span_picks_its_entity_and_draws_relations(served, pa
     expected["relations"].append({"id": "", "type": "MEMBER_OF", "head": head, "tail": tail})
     assert docs[DOC0] == canonical_document(expected, list(SCHEMA.roles))
     assert docs[DOC4] == g.documents[DOC4] and corpus == g.corpus
+
+
+def test_adjudicator_marks_optional_items_and_details_in_the_ui(served, page, tmp_path):
+    """On an event: tick `optional` and type its reason; put a second detail on its CORROBORATES
+    relation (a relation label ``CORROBORATES/TIME``); pick a cross-document link from the
+    CORROBORATES/TIME list and mark it optional with a line. `pull` gives exactly these changes."""
+    g = gold()
+    doc = g.documents[DOC4]
+    open_task(page, served["url"], served["project"], _task_ids(served)[DOC4])
+    click_text(page, "negotiated")  # event v1 (AGREE), the head of r2 (CORROBORATES/PARTICIPANTS -> v7) and of link x19
+    page.locator("div:has(> h4:text-is('Optional (adjudication only: genuinely debatable)')) label.lsf-choice__checkbox").first.click()
+    _type_in_field(page, "Why it is optional", "debatable: tested in the UI")
+    page.locator("div:has(> h4:text-is('CORROBORATES/TIME (links to the other articles)')) [data-testid=select-trigger]").first.click()
+    target = next(o["value"] for o in link_targets(g.documents, DOC4) if o["alias"] == f"{DOC0} v1")
+    page.get_by_text(target, exact=True).click()
+    page.keyboard.press("Escape")
+    _type_in_field(page, "Optional relations and links from this region", f"CORROBORATES/TIME {DOC0} v1: a tested reason")
+    gold_relations = [x for x in tasks_for(g.documents, g.corpus)[1]["annotations"][0]["result"] if x["type"] == "relation"]
+    r2 = next(i for i, x in enumerate(gold_relations) if (x["from_id"], x["to_id"]) == ("v1", "v7"))
+    _add_relation_label(page, r2, "CORROBORATES/TIME", was="CORROBORATES/PARTICIPANTS")
+    assert submit(page) == 200
+    docs, corpus, _ = _pull(served, tmp_path)
+    expected = copy.deepcopy(doc)
+    next(e for e in expected["events"] if e["id"] == "v1").update(optional=True, optional_reason="debatable: tested in the UI")
+    expected["relations"].append({"id": "", "type": "CORROBORATES", "head": "v1", "tail": "v7", "detail": "TIME"})
+    assert docs[DOC4] == canonical_document(expected, list(SCHEMA.roles))
+    links = copy.deepcopy(g.corpus)
+    links["relations"].append({"id": "", "type": "CORROBORATES", "head": {"doc": DOC4, "id": "v1"}, "tail": {"doc": DOC0, "id": "v1"},
+                               "detail": "TIME", "optional": True, "optional_reason": "a tested reason"})
+    assert corpus == canonical_corpus(links, docs)
+
+
+def _type_in_field(page, header: str, text: str) -> None:
+    """Type into the per-region text field under `header` and press Enter (which stores it)."""
+    box = page.locator(f"div:has(> h4:text-is('{header}'))").locator("textarea, input[type=text]").first
+    box.click()
+    box.fill(text)
+    box.press("Enter")
 
 
 def _add_relation_label(page, index: int, label: str, *, was: str):
