@@ -36,7 +36,7 @@ What the annotator sees, and how each part of a record is expressed:
   list per type and detail (``link_CORROBORATES_SCOPE``);
 - optional gold items (adjudicators only): an ``optional`` checkbox and its reason on
   the item's region, in the pass that owns the layer; an optional relation or link is
-  a line ``LABEL TARGET: reason`` in the "optional relations" field of its head
+  an entry ``LABEL TARGET: reason`` in the "optional relations" field of its head
   region (TARGET is a region id, or ``DOCUMENT_ID ITEM_ID`` for a link).
 
 Region ids are the record's item ids, so a mention ``m3`` is the region ``m3``.
@@ -168,8 +168,10 @@ def _pick(name: str, data_field: str, *, multiple: bool = False) -> str:
     return f'<Choices name="{name}" toName="{TEXT}" perRegion="true" choice="{choice}" layout="select" value="${data_field}" allowNested="false" {{when}}/>'
 
 
-def _textarea(name: str, placeholder: str) -> str:
-    return (f'<TextArea name="{name}" toName="{TEXT}" perRegion="true" editable="true" maxSubmissions="1" '
+def _textarea(name: str, placeholder: str, *, one: bool = True) -> str:
+    """A per-region text field; ``one=False`` takes several entries (one per Enter)."""
+    limit = ' maxSubmissions="1"' if one else ""
+    return (f'<TextArea name="{name}" toName="{TEXT}" perRegion="true" editable="true"{limit} '
             f'rows="1" placeholder={quoteattr(placeholder)} {{when}}/>')
 
 
@@ -221,9 +223,9 @@ def _optional_fields(schema: Schema, layer: str) -> list[str]:
 def _optional_relation_fields(schema: Schema) -> list[str]:
     if "relations" not in schema.optional_layers:
         return []
-    placeholder = "adjudication only, one line per optional relation from here: LABEL TARGET: reason"
+    placeholder = "adjudication only, one entry per optional relation from here: LABEL TARGET: reason"
     return [line for tag, label in ((MENTION, None), (TRIGGER, None), (CLAIM, CONTENT))
-            for line in _field("Optional relations and links from this region", _textarea(optional_control("optional_relations", tag), placeholder), tag, label)]
+            for line in _field("Optional relations and links from this region", _textarea(optional_control("optional_relations", tag), placeholder, one=False), tag, label)]
 
 
 def build_config(schema: Schema, pass_: str = ALL) -> str:

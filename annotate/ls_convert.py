@@ -30,6 +30,8 @@ from ceasefire.schema.records import DOC_LAYERS, canonical_document
 from .ls_config import (ALL, ATTR, CLAIM, CLAIM_PARTS, CLUSTERS, CONTENT, CUE, ENTITIES, ENTITY_INFO, LABELS_EDITED, LABELS_SHOWN, LINK_TARGETS, MENTION,
                         OPTIONAL, OPTIONAL_FIELDS, OWNS, TEXT, TRIGGER, link_control, link_controls, mode_control, optional_control, relation_label, relation_labels, type_labels)
 
+
+
 def per_region_fields(schema: Schema) -> dict[str, dict[str, str]]:
     """For each kind of region, its per-region controls and their result type."""
     def optional(tag: str) -> dict[str, str]:
@@ -109,7 +111,7 @@ def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> 
             for (t, detail), targets in links_by_head.get(rid, {}).items():
                 out.append(_attr(rid, link_control(t, detail, on_claim), span, "choices", targets))
         if optional_lines.get(rid):
-            out.append(_attr(rid, optional_control("optional_relations", tag), span, "textarea", "\n".join(optional_lines[rid])))
+            out.append(_attr(rid, optional_control("optional_relations", tag), span, "textarea", optional_lines[rid]))
 
     for m in doc.get("mentions") or []:
         if MENTION in edited or MENTION in shown:
@@ -367,10 +369,10 @@ class _Reader:
             if allowed_here.get(control) != kind:
                 self.bad(f"{where}.from_name", control, f"is not a field of a {region['layer']} region", ", ".join(allowed_here) or "none")
                 continue
-            if control in self.links:
-                v = value.get("choices")
+            if control in self.links or control.startswith("optional_relations_"):  # several picks, or several entries
+                v = value.get("choices" if kind == "choices" else "text")
                 if not (isinstance(v, list) and v and all(isinstance(x, str) for x in v)):
-                    self.bad(f"{where}.value", value, "does not hold a list of link targets")
+                    self.bad(f"{where}.value", value, "does not hold a list of link targets" if kind == "choices" else "does not hold a list of entries")
                     continue
             else:
                 v = _single(value, "choices" if kind == "choices" else "text")
@@ -544,11 +546,11 @@ class _Reader:
                                   **({"detail": detail} if detail else {})})
         return links
 
-    # phase 6b: optional relations and links, one line each on their head region: LABEL TARGET: reason
+    # phase 6b: optional relations and links, one entry each on their head region: LABEL TARGET: reason
     def mark_optional_relations(self, rels: list[dict], links: list[dict]) -> None:
         for rid, a in self.attrs.items():
             control = next((c for c in a if c.startswith("optional_relations_")), None)
-            for n, line in enumerate((a.get(control) or "").splitlines(), 1):
+            for n, line in enumerate("\n".join(a.get(control) or []).splitlines(), 1):
                 if not line.strip():
                     continue
                 where = f"region {rid}.{control} line {n}"

@@ -125,7 +125,27 @@ def _wrong_ends(res):
     res.append({"type": "relation", "from_id": "m1", "to_id": "m2", "direction": "right", "labels": ["ACTOR"]})
 
 
+def _optional_line_without_relation(res):
+    i = _first(res, lambda x: x["type"] == "labels" and x["from_name"] == "trigger")
+    res.append({**res[i], "from_name": "optional_relations_trigger", "type": "textarea",
+                "value": {**{k: res[i]["value"][k] for k in ("start", "end", "text")}, "text": ["CORROBORATES/TIME ghost: why"]}})
+
+
+def _reason_without_optional(res):
+    i = _first(res, lambda x: x["type"] == "labels" and x["from_name"] == "mention")
+    res.append({**res[i], "from_name": "optional_reason_mention", "type": "textarea",
+                "value": {**{k: res[i]["value"][k] for k in ("start", "end", "text")}, "text": ["why"]}})
+
+
+def _detail_missing(res):
+    i = _first(res, lambda x: x["type"] == "relation" and any(label.startswith("CORROBORATES/") for label in x["labels"]))
+    res[i]["labels"] = ["CORROBORATES"]
+
+
 CASES = {
+    "optional entry naming no relation": (_optional_line_without_relation, "names no relation or link of this region"),
+    "reason but not optional": (_reason_without_optional, '"why" gives a reason but the item is not marked optional'),
+    "relation type without its detail": (_detail_missing, '["CORROBORATES"] is not a list of known relation labels'),
     "bad offsets": (_break_offsets, "does not match the task text"),
     "unknown label": (_unknown_label, '["ATTACK"] is not one known trigger label'),
     "dangling relation": (_dangling, '"ghost" does not name a region of this task (dangling relation)'),
