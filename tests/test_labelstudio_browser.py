@@ -197,35 +197,33 @@ def test_annotator_labels_a_span_picks_its_entity_and_draws_relations(served, pa
 
 
 def test_adjudicator_marks_optional_items_and_details_in_the_ui(served, page, tmp_path):
-    """On an event: tick `optional` and type its reason; put a second detail on its CORROBORATES
-    relation (a relation label ``CORROBORATES/TIME``); pick a cross-document link from the
-    CORROBORATES/TIME list and mark it optional with a line. `pull` gives exactly these changes."""
+    """On an event: tick `optional` and type its reason; pick a cross-document link from the
+    CORROBORATES/TIME list; change the detail of its CORROBORATES relation to TIME (relation label
+    ``CORROBORATES/TIME``); mark that relation and the link optional with one entry each.
+    `pull` gives exactly the gold with these changes."""
     g = gold()
     doc = g.documents[DOC4]
     open_task(page, served["url"], served["project"], _task_ids(served)[DOC4])
+
     def selected():  # event v1 (AGREE) "negotiated", the head of r2 (CORROBORATES/PARTICIPANTS -> v7) and of link x19
         if not page.locator("h4:text-is('Polarity'):visible").count():
             click_text(page, "negotiated")
         page.locator("h4:text-is('Polarity'):visible").wait_for(timeout=10000)
 
-    try:
-        selected()
-        # a multiple choice's select button is "select-trigger-<chosen values>"
-        page.locator("div:has(> h4:text-is('CORROBORATES/TIME (links to the other articles)')) [data-testid^=select-trigger]:visible").first.click()
-        target = next(o["value"] for o in link_targets(g.documents, DOC4) if o["alias"] == f"{DOC0} v1")
-        page.locator("[data-radix-popper-content-wrapper]").get_by_text(target, exact=True).click()
-        page.keyboard.press("Escape")
-        selected()
-        # each kind of region has its own controls under the same header: only the selected kind's are visible
-        page.locator("div:has(> h4:text-is('Optional (adjudication only: genuinely debatable)')) label.lsf-choice__checkbox:visible").first.click()
-        selected()
-        _type_in_field(page, "Why it is optional", "debatable: tested in the UI")
-        selected()
-        _type_in_field(page, "Optional relations and links from this region", "CORROBORATES/TIME v7: a tested reason")
-        _type_in_field(page, "Optional relations and links from this region", f"CORROBORATES/TIME {DOC0} v1: a linked reason")
-    except Exception:
-        page.screenshot(path="/tmp/ls2-export/fail.png", full_page=True)
-        raise
+    selected()
+    # a multiple choice's select button is "select-trigger-<chosen values>"
+    page.locator("div:has(> h4:text-is('CORROBORATES/TIME (links to the other articles)')) [data-testid^=select-trigger]:visible").first.click()
+    target = next(o["value"] for o in link_targets(g.documents, DOC4) if o["alias"] == f"{DOC0} v1")
+    page.locator("[data-radix-popper-content-wrapper]").get_by_text(target, exact=True).click()
+    page.keyboard.press("Escape")
+    selected()
+    # each kind of region has its own controls under the same header: only the selected kind's are visible
+    page.locator("div:has(> h4:text-is('Optional (adjudication only: genuinely debatable)')) label.lsf-choice__checkbox:visible").first.click()
+    selected()
+    _type_in_field(page, "Why it is optional", "debatable: tested in the UI")
+    selected()
+    _type_in_field(page, "Optional relations and links from this region", "CORROBORATES/TIME v7: a tested reason")
+    _type_in_field(page, "Optional relations and links from this region", f"CORROBORATES/TIME {DOC0} v1: a linked reason")
     gold_relations = [x for x in tasks_for(g.documents, g.corpus)[1]["annotations"][0]["result"] if x["type"] == "relation"]
     r2 = next(i for i, x in enumerate(gold_relations) if (x["from_id"], x["to_id"]) == ("v1", "v7"))
     # one detail per relation (the record holds one relation of a type per pair): TIME replaces PARTICIPANTS
