@@ -28,7 +28,16 @@ What the annotator sees, and how each part of a record is expressed:
   "new ..." field. Cross-document links are picked per link type from the other
   articles' events and claims (``value="$link_targets"``) on their head region;
 - the PLOVER mode is one Choices per event type, shown only for a trigger of that
-  type (``whenLabelValue``).
+  type (``whenLabelValue``);
+- the relation attribute ``detail`` (on the types the schema gives it: CORROBORATES,
+  CONTRADICTS) is part of the relation label, ``CORROBORATES/SCOPE``: Label Studio
+  1.23.2 has no per-relation fields (a relation carries only its labels), so the label
+  list holds one label per type and detail. Cross-document links are picked in one
+  list per type and detail (``link_CORROBORATES_SCOPE``);
+- optional gold items (adjudicators only): an ``optional`` checkbox and its reason on
+  the item's region, in the pass that owns the layer; an optional relation or link is
+  an entry ``LABEL TARGET: reason`` in the "optional relations" field of its head
+  region (TARGET is a region id, or ``DOCUMENT_ID ITEM_ID`` for a link).
 
 Region ids are the record's item ids, so a mention ``m3`` is the region ``m3``.
 """
@@ -51,13 +60,18 @@ ATTR = {
     "entity_qid": "entity_qid",
     "polarity": "polarity",
     "modality": "modality",
-    "mode": "mode",  # one control per event type: mode_AGREE, ... (the plain name is read from older exports)
+    "mode": "mode",  # one control per event type: mode_AGREE, ...
     "cluster": "event_cluster",
     "new_cluster": "new_event_cluster",
     "quote_type": "quote_type",
     "check_worthiness": "check_worthiness",
-    "links": "cross_document_links",  # older exports: typed link lines
 }
+# adjudication fields, one control per kind of region (Label Studio wants unique control names):
+# optional_mention, optional_reason_trigger, optional_relations_claim, ...
+OPTIONAL_FIELDS = ("optional", "optional_reason", "optional_relations")
+OPTIONAL = "optional"  # the one value of the `optional` checkbox
+# the region kind (span-label control, label) of each layer that may hold optional items
+OPTIONAL_REGION = {"mentions": ("mention", None), "events": ("trigger", None), "claims": ("claim", "CONTENT")}
 # data fields of a task that feed the pick lists
 ENTITIES, CLUSTERS, LINK_TARGETS = "entities", "event_clusters", "link_targets"
 ENTITY_INFO = "entity_info"  # id -> type, name, qid: what a picked entity stands for
@@ -85,19 +99,40 @@ def mode_control(event_type: str) -> str:
     return f"{ATTR['mode']}_{event_type}"
 
 
-def link_control(link_type: str, on_claim: bool) -> str:
-    return f"link_{link_type}" + ("_claim" if on_claim else "")
+def optional_control(what: str, tag: str) -> str:
+    return f"{what}_{tag}"
 
 
-def cross_document_types(schema: Schema) -> list[str]:
-    return [t for t, r in schema.relation_types.items() if r.cross_document]
+def type_labels(schema: Schema) -> dict[str, tuple[str, str | None]]:
+    """Relation label -> (relation type, detail): ``CORROBORATES/SCOPE`` for the types that carry
+    a detail, the plain type for the others."""
+    out = {}
+    for t in schema.relation_types:
+        if t in schema.detail_types:
+            out.update({f"{t}/{d}": (t, d) for d in schema.relation_detail})
+        else:
+            out[t] = (t, None)
+    return out
+
+
+def relation_label(rel_type: str, detail: str | None) -> str:
+    return f"{rel_type}/{detail}" if detail else rel_type
+
+
+def link_control(rel_type: str, detail: str | None, on_claim: bool) -> str:
+    return f"link_{rel_type}" + (f"_{detail}" if detail else "") + ("_claim" if on_claim else "")
+
+
+def link_controls(schema: Schema, on_claim: bool) -> dict[str, tuple[str, str | None]]:
+    """The pick list controls of cross-document links on a trigger or a claim: control -> (type, detail)."""
+    return {link_control(*pair, on_claim): pair for pair in type_labels(schema).values() if schema.relation_types[pair[0]].cross_document}
 
 
 def relation_labels(schema: Schema, pass_: str = ALL) -> list[str]:
     """The relation labels of a pass, in a fixed order (roles, claim parts, relation types)."""
-    parts = {"events": [*schema.roles], "claims": [*CLAIM_PARTS], "relations": [*schema.relation_types], "actors": []}
+    parts = {"events": [*schema.roles], "claims": [*CLAIM_PARTS], "relations": [*type_labels(schema)], "actors": []}
     if pass_ == ALL:
-        return [*schema.roles, *CLAIM_PARTS, *schema.relation_types]
+        return [*schema.roles, *CLAIM_PARTS, *type_labels(schema)]
     return parts[pass_]
 
 
@@ -133,8 +168,10 @@ def _pick(name: str, data_field: str, *, multiple: bool = False) -> str:
     return f'<Choices name="{name}" toName="{TEXT}" perRegion="true" choice="{choice}" layout="select" value="${data_field}" allowNested="false" {{when}}/>'
 
 
-def _textarea(name: str, placeholder: str) -> str:
-    return (f'<TextArea name="{name}" toName="{TEXT}" perRegion="true" editable="true" maxSubmissions="1" '
+def _textarea(name: str, placeholder: str, *, one: bool = True) -> str:
+    """A per-region text field; ``one=False`` takes several entries (one per Enter)."""
+    limit = ' maxSubmissions="1"' if one else ""
+    return (f'<TextArea name="{name}" toName="{TEXT}" perRegion="true" editable="true"{limit} '
             f'rows="1" placeholder={quoteattr(placeholder)} {{when}}/>')
 
 
@@ -166,10 +203,29 @@ def _claim_fields(schema: Schema) -> list[str]:
 
 def _link_fields(schema: Schema) -> list[str]:
     out = []
-    for t in cross_document_types(schema):
-        out += _field(f"{t} (links to the other articles)", _pick(link_control(t, False), LINK_TARGETS, multiple=True), TRIGGER)
-        out += _field(f"{t} (links to the other articles)", _pick(link_control(t, True), LINK_TARGETS, multiple=True), CLAIM, CONTENT)
+    for on_claim, tag, label in ((False, TRIGGER, None), (True, CLAIM, CONTENT)):
+        for control, pair in link_controls(schema, on_claim).items():
+            out += _field(f"{relation_label(*pair)} (links to the other articles)", _pick(control, LINK_TARGETS, multiple=True), tag, label)
     return out
+
+
+def _optional_fields(schema: Schema, layer: str) -> list[str]:
+    """For adjudicators: mark the item of a region optional, with the reason."""
+    if layer not in schema.optional_layers:
+        return []
+    tag, label = OPTIONAL_REGION[layer]
+    box = (f'<Choices name="{optional_control("optional", tag)}" toName="{TEXT}" perRegion="true" choice="multiple" layout="inline" {{when}}>'
+           f'<Choice value="{OPTIONAL}" hint="not missed when absent, no false positive when predicted"/></Choices>')
+    out = _field("Optional (adjudication only: genuinely debatable)", box, tag, label)
+    return out + _field("Why it is optional", _textarea(optional_control("optional_reason", tag), "the reason (required with optional)"), tag, label)
+
+
+def _optional_relation_fields(schema: Schema) -> list[str]:
+    if "relations" not in schema.optional_layers:
+        return []
+    placeholder = "adjudication only, one entry per optional relation from here: LABEL TARGET: reason"
+    return [line for tag, label in ((MENTION, None), (TRIGGER, None), (CLAIM, CONTENT))
+            for line in _field("Optional relations and links from this region", _textarea(optional_control("optional_relations", tag), placeholder, one=False), tag, label)]
 
 
 def build_config(schema: Schema, pass_: str = ALL) -> str:
@@ -198,12 +254,12 @@ def build_config(schema: Schema, pass_: str = ALL) -> str:
         lines += [f"    <Relation value={quoteattr(label)}/>" for label in rel]
         lines.append("  </Relations>")
     if pass_ in ("actors", ALL):
-        lines += _mention_fields(schema)
+        lines += _mention_fields(schema) + _optional_fields(schema, "mentions")
     if pass_ in ("events", ALL):
-        lines += _event_fields(schema)
+        lines += _event_fields(schema) + _optional_fields(schema, "events")
     if pass_ in ("claims", ALL):
-        lines += _claim_fields(schema)
+        lines += _claim_fields(schema) + _optional_fields(schema, "claims")
     if pass_ in ("relations", ALL):
-        lines += _link_fields(schema)
+        lines += _link_fields(schema) + _optional_relation_fields(schema)
     lines.append("</View>")
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ result replaces only the layers that pass owns.
 from __future__ import annotations
 
 import copy
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,29 +28,26 @@ from ceasefire.schema import Schema
 from ceasefire.schema.records import DOC_LAYERS, canonical_document
 
 from .ls_config import (ALL, ATTR, CLAIM, CLAIM_PARTS, CLUSTERS, CONTENT, CUE, ENTITIES, ENTITY_INFO, LABELS_EDITED, LABELS_SHOWN, LINK_TARGETS, MENTION,
-                        OWNS, TEXT, TRIGGER, cross_document_types, link_control, mode_control, relation_labels)
+                        OPTIONAL, OPTIONAL_FIELDS, OWNS, TEXT, TRIGGER, link_control, link_controls, mode_control, optional_control, relation_label, relation_labels, type_labels)
 
-OLD_LINK_FIELDS = (ATTR["links"], ATTR["links"] + "_claim")  # typed link lines of older exports
 
 
 def per_region_fields(schema: Schema) -> dict[str, dict[str, str]]:
     """For each kind of region, its per-region controls and their result type."""
-    links = cross_document_types(schema)
+    def optional(tag: str) -> dict[str, str]:
+        return {optional_control(w, tag): "choices" if w == "optional" else "textarea" for w in OPTIONAL_FIELDS}
+
     return {
         MENTION: {ATTR["level"]: "choices", ATTR["entity"]: "choices", ATTR["new_entity"]: "textarea",
-                  ATTR["entity_name"]: "textarea", ATTR["entity_qid"]: "textarea"},
-        TRIGGER: {ATTR["polarity"]: "choices", ATTR["modality"]: "choices", ATTR["mode"]: "choices",
+                  ATTR["entity_name"]: "textarea", ATTR["entity_qid"]: "textarea", **optional(MENTION)},
+        TRIGGER: {ATTR["polarity"]: "choices", ATTR["modality"]: "choices",
                   **{mode_control(t): "choices" for t, e in schema.event_types.items() if e.modes},
-                  ATTR["cluster"]: "choices", ATTR["new_cluster"]: "textarea", OLD_LINK_FIELDS[0]: "textarea",
-                  **{link_control(t, False): "choices" for t in links}},
-        CONTENT: {ATTR["quote_type"]: "choices", ATTR["check_worthiness"]: "choices", OLD_LINK_FIELDS[1]: "textarea",
-                  **{link_control(t, True): "choices" for t in links}},
+                  ATTR["cluster"]: "choices", ATTR["new_cluster"]: "textarea",
+                  **{c: "choices" for c in link_controls(schema, False)}, **optional(TRIGGER)},
+        CONTENT: {ATTR["quote_type"]: "choices", ATTR["check_worthiness"]: "choices",
+                  **{c: "choices" for c in link_controls(schema, True)}, **optional(CLAIM)},
         CUE: {},
     }
-
-
-# older exports typed the entity and the cluster in a TextArea of the same name
-OLD_TEXTAREAS = {ATTR["entity"], ATTR["cluster"]}
 
 
 def cue_region_id(claim_id: str) -> str:
@@ -88,16 +86,32 @@ def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> 
     ``links`` are the corpus relations whose head is in this document.
     """
     edited, shown = _layers(pass_)
-    with_links = pass_ in (ALL, "relations")
+    with_relations = pass_ in (ALL, "relations")
     out: list[dict] = []
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
-    links_by_head: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    links_by_head: dict[str, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
+    optional_lines: dict[str, list[str]] = defaultdict(list)  # head region -> lines of its optional relations
     for r in links or []:
-        links_by_head[r["head"]["id"]][r["type"]].append(f"{r['tail']['doc']} {r['tail']['id']}")
+        target = f"{r['tail']['doc']} {r['tail']['id']}"
+        links_by_head[r["head"]["id"]][(r["type"], r.get("detail"))].append(target)
+        if r.get("optional"):
+            optional_lines[r["head"]["id"]].append(f"{relation_label(r['type'], r.get('detail'))} {target}: {r.get('optional_reason') or ''}")
+    for r in (doc.get("relations") or []) if with_relations else []:
+        if r.get("optional"):
+            optional_lines[r["head"]].append(f"{relation_label(r['type'], r.get('detail'))} {r['tail']}: {r.get('optional_reason') or ''}")
 
-    def add_links(rid: str, span: dict, on_claim: bool):
-        for t, targets in links_by_head.get(rid, {}).items():
-            out.append(_attr(rid, link_control(t, on_claim), span, "choices", targets))
+    def add_fields(rid: str, span: dict, item: dict, tag: str, layer_edited: bool, on_claim: bool | None = None):
+        """The optional marker (in the layer's pass), links and optional relations (in the relations pass)."""
+        if layer_edited and item.get("optional"):
+            out.append(_attr(rid, optional_control("optional", tag), span, "choices", OPTIONAL))
+            out.append(_attr(rid, optional_control("optional_reason", tag), span, "textarea", item.get("optional_reason") or ""))
+        if not with_relations:
+            return
+        if on_claim is not None:
+            for (t, detail), targets in links_by_head.get(rid, {}).items():
+                out.append(_attr(rid, link_control(t, detail, on_claim), span, "choices", targets))
+        if optional_lines.get(rid):
+            out.append(_attr(rid, optional_control("optional_relations", tag), span, "textarea", optional_lines[rid]))
 
     for m in doc.get("mentions") or []:
         if MENTION in edited or MENTION in shown:
@@ -107,12 +121,12 @@ def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> 
                 out.append(_attr(m["id"], ATTR["level"], m, "choices", m["level"]))
             if m.get("entity"):
                 out.append(_attr(m["id"], ATTR["entity"], m, "choices", m["entity"]))
+        add_fields(m["id"], m, m, MENTION, MENTION in edited)
     for e in doc.get("events") or []:
         t = e["trigger"]
         if TRIGGER in edited or TRIGGER in shown:
             out.append(_region(e["id"], TRIGGER, t, e["type"]))
-        if with_links:
-            add_links(e["id"], t, False)
+        add_fields(e["id"], t, e, TRIGGER, TRIGGER in edited, False)
         if TRIGGER not in edited:
             continue
         for field_ in ("polarity", "modality"):
@@ -128,8 +142,7 @@ def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> 
         content = c["content"]
         if CLAIM in edited or CLAIM in shown:
             out.append(_region(c["id"], CLAIM, content, CONTENT))
-        if with_links:
-            add_links(c["id"], content, True)
+        add_fields(c["id"], content, c, CLAIM, CLAIM in edited, True)
         if CLAIM not in edited:
             continue
         for field_ in ("quote_type", "check_worthiness"):
@@ -141,9 +154,8 @@ def to_results(doc: dict, links: list[dict] | None = None, pass_: str = ALL) -> 
         for part in ("source", "parent"):
             if c.get(part):
                 pairs[(c["id"], c[part])].append(part)
-    if pass_ in (ALL, "relations"):
-        for r in doc.get("relations") or []:
-            pairs[(r["head"], r["tail"])].append(r["type"])
+    for r in (doc.get("relations") or []) if with_relations else []:
+        pairs[(r["head"], r["tail"])].append(relation_label(r["type"], r.get("detail")))
     return out + _relations(pairs)
 
 
@@ -257,9 +269,12 @@ class _Reader:
         self.problems: list[tuple[str, Any, str, str | None]] = []
         self.regions: dict[str, dict] = {}  # id -> {"layer", "label", "span"}
         self.refused: set[str] = set()  # regions already reported: their fields and relations are not reported again
+        self.bad_ids: set[str] = set()  # region ids of the wrong type already reported (as JSON)
         self.attrs: dict[str, dict[str, Any]] = defaultdict(dict)
         self.fields = per_region_fields(schema)
         self.relation_labels = set(relation_labels(schema, pass_))
+        self.type_labels = type_labels(schema)  # relation label -> (type, detail)
+        self.links = {**link_controls(schema, False), **link_controls(schema, True)}  # link control -> (type, detail)
 
     def bad(self, where, value, message, allowed=None):
         self.problems.append((where, value, message, allowed))
@@ -286,15 +301,28 @@ class _Reader:
             if item.get("to_name") != TEXT:
                 self.bad(f"{where}.to_name", item.get("to_name"), "does not name the text object", TEXT)
                 continue
+            if not isinstance(item.get("from_name"), str):
+                self.bad(f"{where}.from_name", item.get("from_name"), "is not the name of a control (a string)", "a control of the Ceasefire config")
+                continue
             rid = item.get("id")
-            if not isinstance(rid, str) or not rid:
-                self.bad(f"{where}.id", rid, "is missing or empty", "the region's id")
+            if not self._region_id(f"{where}.id", rid):
                 continue
             if kind == "labels":
                 self._region(where, rid, item, labels_allowed)
             else:
                 attr_items.append((i, item))
         return attr_items, relation_items
+
+    def _region_id(self, where: str, rid) -> bool:
+        """Whether ``rid`` can be a region id (a non-empty string); a bad one is reported once,
+        not again for each item or relation that repeats it."""
+        if isinstance(rid, str) and rid:
+            return True
+        key = json.dumps(rid, sort_keys=True, default=repr)
+        if key not in self.bad_ids:
+            self.bad_ids.add(key)
+            self.bad(where, rid, f"is not a region id ({type(rid).__name__}); region ids of one task are all strings", "a non-empty string")
+        return False
 
     def _region(self, where: str, rid: str, item: dict, labels_allowed: dict) -> None:
         value = item.get("value") if isinstance(item.get("value"), dict) else {}
@@ -324,7 +352,7 @@ class _Reader:
     # phase 2: per-region fields
     def read_attrs(self, attr_items: list) -> None:
         choice_values = {ATTR["level"]: list(self.schema.mention_levels), ATTR["polarity"]: list(self.schema.polarity),
-                         ATTR["modality"]: list(self.schema.modality), ATTR["mode"]: self.schema.all_modes,
+                         ATTR["modality"]: list(self.schema.modality), **{optional_control("optional", t): [OPTIONAL] for t in (MENTION, TRIGGER, CLAIM)},
                          ATTR["quote_type"]: list(self.schema.quote_type), ATTR["check_worthiness"]: list(self.schema.check_worthiness),
                          **{mode_control(t): list(e.modes) for t, e in self.schema.event_types.items()}}
         for i, item in attr_items:
@@ -338,16 +366,13 @@ class _Reader:
                 self.bad(f"{where}.id", rid, f"is a per-region {control} item whose region does not exist", "the id of a labelled span")
                 continue
             allowed_here = self.fields[region["layer"]]
-            expected_kind = allowed_here.get(control)
-            if control in OLD_TEXTAREAS and kind == "textarea" and expected_kind:
-                expected_kind = "textarea"
-            if expected_kind != kind:
+            if allowed_here.get(control) != kind:
                 self.bad(f"{where}.from_name", control, f"is not a field of a {region['layer']} region", ", ".join(allowed_here) or "none")
                 continue
-            if control.startswith("link_"):
-                v = value.get("choices")
+            if control in self.links or control.startswith("optional_relations_"):  # several picks, or several entries
+                v = value.get("choices" if kind == "choices" else "text")
                 if not (isinstance(v, list) and v and all(isinstance(x, str) for x in v)):
-                    self.bad(f"{where}.value", value, "does not hold a list of link targets")
+                    self.bad(f"{where}.value", value, "does not hold a list of link targets" if kind == "choices" else "does not hold a list of entries")
                     continue
             else:
                 v = _single(value, "choices" if kind == "choices" else "text")
@@ -386,7 +411,7 @@ class _Reader:
                     m["entity"] = entity
                 mentions.append(m)
             elif r["layer"] == TRIGGER:
-                mode = a.get(mode_control(r["label"]), a.get(ATTR["mode"]))
+                mode = a.get(mode_control(r["label"]))
                 ev = {"id": rid, "type": r["label"], "mode": mode, "trigger": r["span"], "arguments": []}
                 for f_ in ("polarity", "modality"):
                     if ATTR[f_] in a:
@@ -401,7 +426,19 @@ class _Reader:
                     if ATTR[f_] in a:
                         c[f_] = a[ATTR[f_]]
                 claims[rid] = c
+        for tag, items in ((MENTION, mentions), (TRIGGER, events.values()), (CLAIM, claims.values())):
+            for item in items:
+                self._optional(item, self.attrs.get(item["id"], {}), tag)
         return mentions, events, claims
+
+    def _optional(self, item: dict, a: dict, tag: str) -> None:
+        reason = (a.get(optional_control("optional_reason", tag)) or "").strip()
+        if a.get(optional_control("optional", tag)) == OPTIONAL:
+            item["optional"] = True
+            item["optional_reason"] = reason
+        elif reason:
+            self.bad(f"region {item['id']}.{optional_control('optional_reason', tag)}", reason, "gives a reason but the item is not marked optional",
+                     "tick 'optional', or clear the reason")
 
     # phase 4: relations (one result may carry several labels)
     def read_relations(self, relation_items: list, events: dict, claims: dict) -> list[dict]:
@@ -409,8 +446,10 @@ class _Reader:
         for i, item in relation_items:
             where = f"result[{i}]"
             src, dst = item.get("from_id"), item.get("to_id")
+            if not (self._region_id(f"{where}.from_id", src) and self._region_id(f"{where}.to_id", dst)):
+                continue
             labels = item.get("labels")
-            if not (isinstance(labels, list) and labels and all(x in self.relation_labels for x in labels)):
+            if not (isinstance(labels, list) and labels and all(isinstance(x, str) and x in self.relation_labels for x in labels)):
                 self.bad(f"{where}.labels", labels, "is not a list of known relation labels", ", ".join(sorted(self.relation_labels)))
                 continue
             missing = [x for x in (src, dst) if x not in self.regions]
@@ -452,7 +491,8 @@ class _Reader:
             if CUE in (s_layer, d_layer):
                 self.bad(where, ends, "has a claim CUE at one end", "relations join mentions, triggers and claim CONTENT regions")
                 return
-            rels.append({"id": "", "type": label, "head": src, "tail": dst})
+            rel_type, detail = self.type_labels[label]
+            rels.append({"id": "", "type": rel_type, "head": src, "tail": dst, **({"detail": detail} if detail else {})})
 
     # phase 5: entities, one definition per id: name and QID typed on a mention, else from the pick list
     def build_entities(self, mentions: list[dict]) -> list[dict]:
@@ -492,34 +532,43 @@ class _Reader:
     # phase 6: cross-document links on their head region
     def read_links(self) -> list[dict]:
         links = []
-        types = cross_document_types(self.schema)
         for rid, a in self.attrs.items():
             for control, v in a.items():
-                if control in OLD_LINK_FIELDS:
-                    links += self._link_lines(rid, control, v, types)
+                if control not in self.links:
                     continue
-                if not control.startswith("link_"):
-                    continue
-                link_type = control[len("link_"):].removesuffix("_claim")
+                link_type, detail = self.links[control]
                 for target in v:
                     parts = target.split()
                     if len(parts) != 2:
                         self.bad(f"region {rid}.{control}", target, "is not a link target", "DOCUMENT_ID ITEM_ID")
                         continue
-                    links.append({"id": "", "type": link_type, "head": {"doc": self.doc_id, "id": rid}, "tail": {"doc": parts[0], "id": parts[1]}})
+                    links.append({"id": "", "type": link_type, "head": {"doc": self.doc_id, "id": rid}, "tail": {"doc": parts[0], "id": parts[1]},
+                                  **({"detail": detail} if detail else {})})
         return links
 
-    def _link_lines(self, rid: str, control: str, value: str, types: list[str]) -> list[dict]:
-        out = []
-        for n, line in enumerate(value.splitlines(), 1):
-            if not line.strip():
-                continue
-            parts = line.split()
-            if len(parts) != 3 or parts[0] not in types:
-                self.bad(f"region {rid}.{control} line {n}", line, "is not a link line", f"TYPE DOCUMENT_ID ITEM_ID with TYPE one of {', '.join(types)}")
-                continue
-            out.append({"id": "", "type": parts[0], "head": {"doc": self.doc_id, "id": rid}, "tail": {"doc": parts[1], "id": parts[2]}})
-        return out
+    # phase 6b: optional relations and links, one entry each on their head region: LABEL TARGET: reason
+    def mark_optional_relations(self, rels: list[dict], links: list[dict]) -> None:
+        for rid, a in self.attrs.items():
+            control = next((c for c in a if c.startswith("optional_relations_")), None)
+            for n, line in enumerate("\n".join(a.get(control) or []).splitlines(), 1):
+                if not line.strip():
+                    continue
+                where = f"region {rid}.{control} line {n}"
+                ref, sep, reason = line.partition(": ")
+                parts = ref.split()
+                if not sep or len(parts) not in (2, 3) or parts[0] not in self.type_labels:
+                    self.bad(where, line, "is not an optional relation line", "LABEL TARGET: reason, TARGET a region id or DOCUMENT_ID ITEM_ID")
+                    continue
+                rel_type, detail = self.type_labels[parts[0]]
+                if len(parts) == 2:
+                    found = [r for r in rels if (r["head"], r["tail"], r["type"], r.get("detail")) == (rid, parts[1], rel_type, detail)]
+                else:
+                    found = [r for r in links if (r["head"]["id"], r["tail"]["doc"], r["tail"]["id"], r["type"], r.get("detail"))
+                             == (rid, parts[1], parts[2], rel_type, detail)]
+                if not found:
+                    self.bad(where, line, "names no relation or link of this region", "a relation drawn (or a link picked) from this region")
+                    continue
+                found[0].update(optional=True, optional_reason=reason.strip())
 
     # phase 7 (passes): the layers this pass does not own come from the base, unchanged
     def merge_into_base(self, doc: dict, links: list[dict]) -> tuple[dict, list[dict]]:
@@ -569,6 +618,7 @@ def from_results(data: dict, results: list, schema: Schema, *, names_required: b
     rels = reader.read_relations(relation_items, events, claims)
     entities = reader.build_entities(mentions) if pass_ in (ALL, "actors") else []
     links = reader.read_links()
+    reader.mark_optional_relations(rels, links)
     doc = {"id": reader.doc_id, "meta": data.get("meta"), "text": reader.text, "mentions": mentions, "entities": entities,
            "events": list(events.values()), "claims": list(claims.values()), "relations": rels}
     for key in ("meta", "entities"):  # predictions may have neither

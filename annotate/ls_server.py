@@ -48,7 +48,7 @@ class Credentials:
     def load_or_create(cls, folder: Path) -> "Credentials":
         path = folder / CREDENTIALS
         if path.exists():
-            return cls(**json.loads(path.read_text(encoding="utf-8")))
+            return cls(**_read_object(path, {k: str for k in ("username", "password", "token")}, required=True))
         private_folder(folder)
         creds = cls("annotator@ceasefire.local", secrets.token_urlsafe(12), secrets.token_hex(20))
         write_private(path, json.dumps(creds.__dict__, indent=1))
@@ -74,10 +74,45 @@ def save_state(folder: Path, **state) -> None:
 
 
 def load_state(folder: Path) -> dict:
-    try:
-        return json.loads((folder / STATE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
+    """What the last `serve` in this folder started ({} if it left nothing); a broken file is refused."""
+    path = folder / STATE
+    if not path.exists():
         return {}
+    state = _read_object(path, {"port": int, "pass_": str, "project": int, "title": str}, required=False)
+    if "port" in state and not 1 <= state["port"] <= 65535:
+        _refuse(path, "port", state["port"], "is not a port number", "1 to 65535")
+    from .ls_config import ALL, PASSES
+
+    if "pass_" in state and state["pass_"] not in (ALL, *PASSES):
+        _refuse(path, "pass_", state["pass_"], "is not an annotation pass", ", ".join((ALL, *PASSES)))
+    return state
+
+
+def _refuse(path: Path, field: str, value, message: str, allowed: str | None = None, has_value: bool = True):
+    from ceasefire.schema import InputError, Location, Problem
+
+    hint = "; start `ceasefire-annotate serve` again, or delete the file" if path.name == STATE else ""
+    raise InputError([Problem(Location(str(path)), None, field, message + hint, value, allowed, has_value=has_value)])
+
+
+def _read_object(path: Path, fields: dict[str, type], *, required: bool) -> dict:
+    """A JSON object of the server folder, each field of its type (all of them present if required)."""
+    from ceasefire.schema import InputError
+    from ceasefire.schema.records import read_json
+
+    obj, problem = read_json(path)
+    if problem:
+        raise InputError([problem])
+    if not isinstance(obj, dict):
+        _refuse(path, "", type(obj).__name__, "is not a JSON object", "an object with " + ", ".join(fields))
+    for key, kind in fields.items():
+        if key not in obj:
+            if required:
+                _refuse(path, key, None, "is missing", f"a {kind.__name__}", has_value=False)
+            continue
+        if not isinstance(obj[key], kind) or isinstance(obj[key], bool):
+            _refuse(path, key, obj[key], f"has the wrong type ({type(obj[key]).__name__})", f"a {kind.__name__}")
+    return {k: obj[k] for k in fields if k in obj}
 
 
 def free_port() -> int:

@@ -111,6 +111,30 @@ def drop_key(records, key):
     del records[0]["mentions"][0][key]
 
 
+def ls_folder(credentials: str | None = None, state: str | None = None):
+    """Set-up: a server folder `ls` as `serve` leaves it, with these credentials.json and serve.json."""
+    good = json.dumps({"username": "a@b.c", "password": "p", "token": "0" * 40})
+
+    def make(tmp: Path) -> None:
+        (tmp / "ls").mkdir()
+        (tmp / "ls" / "credentials.json").write_text(good if credentials is None else credentials, encoding="utf-8")
+        if state is not None:
+            (tmp / "ls" / "serve.json").write_text(state, encoding="utf-8")
+    return make
+
+
+def region_id_to_number(tasks):
+    """Every item and relation of one mention's region carries the id 7 instead of a string."""
+    result = tasks[0]["annotations"][0]["result"]
+    rid = next(r["id"] for r in result if r["type"] == "labels" and r["from_name"] == "mention")
+    for r in result:
+        if r.get("id") == rid:
+            r["id"] = 7
+        for end in ("from_id", "to_id"):
+            if r.get(end) == rid:
+                r[end] = 7
+
+
 def relation_result(tasks):
     return next(r for r in tasks[0]["annotations"][0]["result"] if r["type"] == "relation")
 
@@ -199,6 +223,35 @@ CASES = {
     "export_corpus_id_list": (A, ["import", "export.json", "-o", "out"], export(lambda t: t[0]["data"].update(corpus_id=["a"])),
                               ["data.corpus_id", "has the wrong type (list)"]),
     "export_task_id_list": (A, ["import", "export.json", "-o", "out"], export(lambda t: t[1].update(id=[1])), ["task 1", "id", "wrong type"]),
+    "export_from_id_list": (A, ["import", "export.json", "-o", "out"], export(lambda t: relation_result(t).update(from_id=["m1", "m2"])),
+                            ["export.json task 1", "].from_id", '["m1", "m2"] is not a region id (list)', "allowed: a non-empty string"]),
+    "export_to_id_number": (A, ["import", "export.json", "-o", "out"], export(lambda t: relation_result(t).update(to_id=3)),
+                            ["export.json task 1", "].to_id", "3 is not a region id (int)"]),
+    "export_region_ids_mixed": (A, ["import", "export.json", "-o", "out"], export(region_id_to_number),
+                                ["export.json task 1", "].id", "7 is not a region id (int)", "all strings"]),
+    "export_from_name_list": (A, ["import", "export.json", "-o", "out"],
+                              export(lambda t: next(r for r in t[0]["annotations"][0]["result"] if r.get("from_name", "").startswith("mode_"))
+                                     .update(from_name=["mode"])),
+                              ["export.json task 1", "].from_name", '["mode"] is not the name of a control']),
+    "export_relation_label_object": (A, ["import", "export.json", "-o", "out"], export(lambda t: relation_result(t).update(labels=[{"a": 1}])),
+                                     ["export.json task 1", "].labels", "is not a list of known relation labels"]),
+    "pull_credentials_not_json": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder("{token"), ["ls/credentials.json", "JSON"]),
+    "pull_credentials_not_object": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder("[]"),
+                                    ["ls/credentials.json", '"list" is not a JSON object', "allowed: an object with username, password, token"]),
+    "pull_credentials_missing_key": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder('{"username": "u", "password": "p"}'),
+                                     ["ls/credentials.json", "token: is missing", "allowed: a str"]),
+    "pull_credentials_wrong_type": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder('{"username": "u", "password": "p", "token": 5}'),
+                                    ["ls/credentials.json", "token: 5 has the wrong type (int)"]),
+    "pull_state_not_json": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(state="port=8080"), ["ls/serve.json", "JSON"]),
+    "pull_state_port_string": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(state='{"port": "8080"}'),
+                               ["ls/serve.json", 'port: "8080" has the wrong type (str)', "serve` again"]),
+    "pull_state_port_out_of_range": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(state='{"port": 70000, "pass_": "all"}'),
+                                     ["ls/serve.json", "port: 70000 is not a port number", "1 to 65535"]),
+    "pull_state_unknown_pass": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(state='{"port": 8080, "pass_": "people"}'),
+                                ["ls/serve.json", 'pass_: "people" is not an annotation pass', "actors"]),
+    "pull_state_not_object": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(state="7"), ["ls/serve.json", "is not a JSON object"]),
+    "serve_credentials_wrong_type": (A, ["serve", "--dir", "ls", "--port", "1"], ls_folder('{"username": 1, "password": "p", "token": "t"}'),
+                                     ["ls/credentials.json", "username: 1 has the wrong type (int)"]),
     "export_empty": (A, ["import", "export.json", "-o", "out"], raw("export.json", "[]"), ["export.json", "holds no tasks"]),
     "export_not_a_list": (A, ["import", "export.json", "-o", "out"], raw("export.json", '{"tasks": []}'), ["export.json", "is not a Label Studio JSON export"]),
     # low: run

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from ceasefire.annotate.ls_convert import tasks_for
+from ceasefire.annotate.ls_convert import link_targets, tasks_for
 from ceasefire.annotate.ls_import import import_tasks
 from ceasefire.annotate.ls_config import PASSES, build_config
 from ceasefire.annotate.ls_server import Credentials, client, ensure_project, export_full_json, find_project, free_port, project_title
 from ceasefire.schema.corpus import load_gold, load_predictions
 from ceasefire.schema import load_schema
-from ceasefire.schema.records import canonical_document
+from ceasefire.schema.records import canonical_corpus, canonical_document
 from ceasefire.schema.validate import PREDICTION
 
 from ls_helpers import CHROMIUM, FLAGS, click_text, gold, login, open_task, select_text, submit
@@ -196,20 +196,76 @@ def test_annotator_labels_a_span_picks_its_entity_and_draws_relations(served, pa
     assert docs[DOC4] == g.documents[DOC4] and corpus == g.corpus
 
 
-def _add_relation_label(page, index: int, label: str, *, was: str):
-    """In the Relations panel, open relation number `index` (-1: the last) and add `label` to its labels."""
+def test_adjudicator_marks_optional_items_and_details_in_the_ui(served, page, tmp_path):
+    """On an event: tick `optional` and type its reason; pick a cross-document link from the
+    CORROBORATES/TIME list; change the detail of its CORROBORATES relation to TIME (relation label
+    ``CORROBORATES/TIME``); mark that relation and the link optional with one entry each.
+    `pull` gives exactly the gold with these changes."""
+    g = gold()
+    doc = g.documents[DOC4]
+    open_task(page, served["url"], served["project"], _task_ids(served)[DOC4])
+
+    def selected():  # event v1 (AGREE) "negotiated", the head of r2 (CORROBORATES/PARTICIPANTS -> v7) and of link x19
+        if not page.locator("h4:text-is('Polarity'):visible").count():
+            click_text(page, "negotiated")
+        page.locator("h4:text-is('Polarity'):visible").wait_for(timeout=10000)
+
+    selected()
+    # a multiple choice's select button is "select-trigger-<chosen values>"
+    page.locator("div:has(> h4:text-is('CORROBORATES/TIME (links to the other articles)')) [data-testid^=select-trigger]:visible").first.click()
+    target = next(o["value"] for o in link_targets(g.documents, DOC4) if o["alias"] == f"{DOC0} v1")
+    page.locator("[data-radix-popper-content-wrapper]").get_by_text(target, exact=True).click()
+    page.keyboard.press("Escape")
+    selected()
+    # each kind of region has its own controls under the same header: only the selected kind's are visible
+    page.locator("div:has(> h4:text-is('Optional (adjudication only: genuinely debatable)')) label.lsf-choice__checkbox:visible").first.click()
+    selected()
+    _type_in_field(page, "Why it is optional", "debatable: tested in the UI")
+    selected()
+    _type_in_field(page, "Optional relations and links from this region", "CORROBORATES/TIME v7: a tested reason")
+    _type_in_field(page, "Optional relations and links from this region", f"CORROBORATES/TIME {DOC0} v1: a linked reason")
+    gold_relations = [x for x in tasks_for(g.documents, g.corpus)[1]["annotations"][0]["result"] if x["type"] == "relation"]
+    r2 = next(i for i, x in enumerate(gold_relations) if (x["from_id"], x["to_id"]) == ("v1", "v7"))
+    # one detail per relation (the record holds one relation of a type per pair): TIME replaces PARTICIPANTS
+    _add_relation_label(page, r2, "CORROBORATES/TIME", was="CORROBORATES/PARTICIPANTS")
+    _add_relation_label(page, r2, "CORROBORATES/PARTICIPANTS", was="CORROBORATES/PARTICIPANTS,CORROBORATES/TIME", becomes="CORROBORATES/TIME")
+    assert submit(page) == 200
+    docs, corpus, _ = _pull(served, tmp_path)
+    expected = copy.deepcopy(doc)
+    next(e for e in expected["events"] if e["id"] == "v1").update(optional=True, optional_reason="debatable: tested in the UI")
+    next(r for r in expected["relations"] if (r["head"], r["tail"]) == ("v1", "v7")).update(
+        detail="TIME", optional=True, optional_reason="a tested reason")
+    assert docs[DOC4] == canonical_document(expected, list(SCHEMA.roles))
+    links = copy.deepcopy(g.corpus)
+    links["relations"].append({"id": "", "type": "CORROBORATES", "head": {"doc": DOC4, "id": "v1"}, "tail": {"doc": DOC0, "id": "v1"},
+                               "detail": "TIME", "optional": True, "optional_reason": "a linked reason"})
+    assert corpus == canonical_corpus(links, docs)
+
+
+def _type_in_field(page, header: str, text: str) -> None:
+    """Type into the per-region text field under `header` and press Enter (which stores it)."""
+    box = page.locator(f"div:has(> h4:text-is('{header}'))").locator("textarea:visible, input[type=text]:visible").first
+    box.click()
+    box.fill(text)
+    box.press("Enter")
+
+
+def _add_relation_label(page, index: int, label: str, *, was: str, becomes: str | None = None):
+    """In the Relations panel, open relation number `index` (-1: the last) and click `label` in its
+    label list (which adds it, or removes it if it is there: then say what it `becomes`)."""
     page.locator(".lsf-relations__section-tab, [class*=tabs]").get_by_text("Relations").first.click()
     rows = page.locator(".lsf-relations__item")
     row = rows.last if index == -1 else rows.nth(index)
     row.scroll_into_view_if_needed()
     row.hover()
-    row.get_by_role("button", name="Show Relation Labels").click()
     trigger = row.locator(".lsf-relation-meta [data-testid^=select-trigger]")
+    if not trigger.is_visible():  # the button toggles: the list may be open from an earlier click
+        row.get_by_role("button", name="Show Relation Labels").click()
     assert (trigger.get_attribute("data-value") or "") == was
     trigger.click()
     page.locator("[data-radix-popper-content-wrapper]").get_by_text(label, exact=True).click()
     page.keyboard.press("Escape")
-    assert trigger.get_attribute("data-value") == ",".join(x for x in (was, label) if x)
+    assert trigger.get_attribute("data-value") == (becomes if becomes is not None else ",".join(x for x in (was, label) if x))
 
 
 def test_reviewing_a_systems_output_gives_back_exactly_that_output(served, page):

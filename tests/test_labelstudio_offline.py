@@ -32,8 +32,26 @@ def test_config_parses_with_the_sdk_and_covers_the_schema():
     assert set(controls["mention"].labels) == set(SCHEMA.mention_types)
     assert set(controls["trigger"].labels) == set(SCHEMA.event_types)
     xml = build_config(SCHEMA)
-    for label in [*SCHEMA.roles, *SCHEMA.relation_types, "cue", "source", "parent"]:
+    plain = [t for t in SCHEMA.relation_types if t not in SCHEMA.detail_types]
+    with_detail = [f"{t}/{d}" for t in SCHEMA.detail_types for d in SCHEMA.relation_detail]
+    for label in [*SCHEMA.roles, *plain, *with_detail, "cue", "source", "parent"]:
         assert f'<Relation value="{label}"/>' in xml
+    assert '<Relation value="CORROBORATES"/>' not in xml  # its detail is required: always part of the label
+    for control in ("optional_mention", "optional_reason_trigger", "optional_relations_claim", "link_CONTRADICTS_SCOPE", "link_CORROBORATES_TIME_claim"):
+        assert f'name="{control}"' in xml
+
+
+def test_every_view_names_each_control_once():
+    """The server refuses a config with two controls of one name ("Label config contains
+    non-unique names"); the SDK's parser does not notice."""
+    import re
+    from collections import Counter
+
+    from ceasefire.annotate.ls_config import ALL, PASSES
+
+    for pass_ in (ALL, *PASSES):
+        names = Counter(re.findall(r'<\w+ name="([^"]+)"', build_config(SCHEMA, pass_)))
+        assert [n for n, c in names.items() if c > 1] == [], pass_
 
 
 def test_gold_tasks_pass_the_sdk_prediction_check():
@@ -107,7 +125,27 @@ def _wrong_ends(res):
     res.append({"type": "relation", "from_id": "m1", "to_id": "m2", "direction": "right", "labels": ["ACTOR"]})
 
 
+def _optional_line_without_relation(res):
+    i = _first(res, lambda x: x["type"] == "labels" and x["from_name"] == "trigger")
+    res.append({**res[i], "from_name": "optional_relations_trigger", "type": "textarea",
+                "value": {**{k: res[i]["value"][k] for k in ("start", "end", "text")}, "text": ["CORROBORATES/TIME ghost: why"]}})
+
+
+def _reason_without_optional(res):
+    i = _first(res, lambda x: x["type"] == "labels" and x["from_name"] == "mention")
+    res.append({**res[i], "from_name": "optional_reason_mention", "type": "textarea",
+                "value": {**{k: res[i]["value"][k] for k in ("start", "end", "text")}, "text": ["why"]}})
+
+
+def _detail_missing(res):
+    i = _first(res, lambda x: x["type"] == "relation" and any(label.startswith("CORROBORATES/") for label in x["labels"]))
+    res[i]["labels"] = ["CORROBORATES"]
+
+
 CASES = {
+    "optional entry naming no relation": (_optional_line_without_relation, "names no relation or link of this region"),
+    "reason but not optional": (_reason_without_optional, '"why" gives a reason but the item is not marked optional'),
+    "relation type without its detail": (_detail_missing, '["CORROBORATES"] is not a list of known relation labels'),
     "bad offsets": (_break_offsets, "does not match the task text"),
     "unknown label": (_unknown_label, '["ATTACK"] is not one known trigger label'),
     "dangling relation": (_dangling, '"ghost" does not name a region of this task (dangling relation)'),
@@ -208,8 +246,12 @@ def documents(draw):
     ids = [m["id"] for m in mentions] + [e["id"] for e in events] + [c["id"] for c in claims]
     relations = []
     for j in range(draw(st.integers(0, 3))):
-        relations.append({"id": f"r{j}", "type": draw(st.sampled_from(list(SCHEMA.relation_types))),
-                          "head": draw(st.sampled_from(ids)), "tail": draw(st.sampled_from(ids))})
+        rtype = draw(st.sampled_from(list(SCHEMA.relation_types)))
+        detail = {"detail": draw(st.sampled_from(list(SCHEMA.relation_detail)))} if rtype in SCHEMA.detail_types else {}
+        relations.append({"id": f"r{j}", "type": rtype, "head": draw(st.sampled_from(ids)), "tail": draw(st.sampled_from(ids)), **detail})
+    for item in (*mentions, *events, *claims, *relations):  # optional items, with a reason of any text on one line
+        if draw(st.booleans()):
+            item.update(optional=True, optional_reason=draw(st.sampled_from(["debatable: “see 2.5” 😀", "x", "a: b"])))
     return {"id": "doc", "meta": {"title": None}, "text": text, "mentions": mentions, "entities": entities,
             "events": events, "claims": claims, "relations": relations}
 

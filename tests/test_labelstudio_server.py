@@ -78,6 +78,21 @@ def test_gold_round_trips_through_the_server(server, project, kind):
     assert corpus == g.corpus
 
 
+def test_committed_export_is_what_this_server_makes_of_the_gold(server, project):
+    """data/labelstudio/export.json is the gold imported into Label Studio 1.23.2 and exported as a
+    full JSON snapshot (the same helpers); each task's data and result are today's."""
+    from conftest import ROOT
+
+    ls, pid = project
+    committed = json.loads((ROOT / "data" / "labelstudio" / "export.json").read_text(encoding="utf-8"))
+    fresh = export_full_json(ls, pid)
+
+    def content(tasks):
+        return {t["data"]["doc_id"]: (t["data"], t["annotations"][0]["result"]) for t in tasks}
+
+    assert content(committed) == content(fresh)
+
+
 def test_reimport_and_same_project_do_not_duplicate(server, project):
     ls, pid = project
     g = gold()
