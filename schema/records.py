@@ -261,7 +261,9 @@ def canonical_document(doc: dict, roles: list[str], *, renumber_relations: bool 
     if "claims" in doc:
         doc["claims"].sort(key=lambda c: (c["content"]["start"], -c["content"]["end"], c["id"]))
     if "relations" in doc:
-        doc["relations"].sort(key=lambda r: (pos.get(r["head"], -1), pos.get(r["tail"], -1), r["type"], r["head"], r["tail"]))
+        # detail and optional last: a total order even for records the validator would refuse as repeats
+        doc["relations"].sort(key=lambda r: (pos.get(r["head"], -1), pos.get(r["tail"], -1), r["type"], r["head"], r["tail"],
+                                             str(r.get("detail")), bool(r.get("optional"))))
         if renumber_relations:
             for i, r in enumerate(doc["relations"], 1):
                 r["id"] = f"r{i}"
@@ -281,7 +283,8 @@ def canonical_corpus(corpus: dict, documents: dict[str, dict], *, renumber_relat
     if "relations" in corpus:
         def key(r):
             h, t = r["head"], r["tail"]
-            return (h["doc"], pos.get(h["doc"], {}).get(h["id"], -1), t["doc"], pos.get(t["doc"], {}).get(t["id"], -1), r["type"], h["id"], t["id"])
+            return (h["doc"], pos.get(h["doc"], {}).get(h["id"], -1), t["doc"], pos.get(t["doc"], {}).get(t["id"], -1), r["type"], h["id"], t["id"],
+                    str(r.get("detail")), bool(r.get("optional")))
 
         corpus["relations"].sort(key=key)
         if renumber_relations:
