@@ -441,3 +441,9 @@ def test_cross_document_coreference_counts_the_third_article(grown, tmp_path):
     got = score(moved, corp, "moved.jsonl")
     assert got["coref.conll"]["f1"] == 1.0                    # within each article nothing changed
     assert got["coref.cross_doc.conll"]["f1"] < 1.0           # across the three, Russia is split
+
+
+def test_serve_refuses_a_bad_project_name_before_starting(grown, tmp_path):
+    r = grown["cli"]("ceasefire-annotate", "serve", "--corpus", grown["corpus"], "--project", "alice/../x", "--dir", tmp_path / "ls", ok=False)
+    assert r.returncode == 2 and "--project" in r.stderr and "alice/../x" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "ls").exists()
