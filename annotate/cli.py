@@ -503,9 +503,10 @@ def _add_serve(sub) -> None:
         help="one command to a running local Label Studio with both articles loaded",
         description="Start a Label Studio server on 127.0.0.1 with its data in a project folder (telemetry and\n"
         "update checks off), create or reuse the 'Ceasefire' project with the generated config, import the\n"
-        "two articles with the gold (or --records) as pre-annotations, and print the URL and login.\n"
-        "Re-running reuses the project and does not duplicate tasks. Ctrl-C stops the server.",
-        epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch",
+        "two articles (or every article of --corpus) with the gold (or --records) as pre-annotations, and print\n"
+        "the URL and login. Re-running reuses the project and does not duplicate tasks. Ctrl-C stops the server.",
+        epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch\n"
+        "  ceasefire-annotate serve --corpus mycorpus --records pre.jsonl --project alice --project bob",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"project folder for the server's data and credentials (default: {DEFAULT_LS_DIR})")
