@@ -10,7 +10,7 @@ from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, options, port_number, print_
 from ceasefire.schema import InputError, SchemaError, load_schema
 from ceasefire.schema.json_schema import committed_files
 from ceasefire.schema.model import SCHEMA_FILE
-from ceasefire.outputs import check_output_file, check_output_folder, write_file
+from ceasefire.outputs import check_output_file, check_output_folder, safe_name, write_file
 
 
 def cmd_jsonschema(args) -> int:
@@ -192,21 +192,12 @@ def cmd_tasks(args) -> int:
     import json
 
     from ceasefire.data import gold_dir
-    from ceasefire.schema.corpus import load_gold, load_predictions
-
-    from .ls_convert import tasks_for
 
     if args.output:
-        check_output_file(args.output, inputs=[args.records, gold_dir(), args.schema or SCHEMA_FILE])
+        check_output_file(args.output, inputs=[args.records, args.corpus or gold_dir(), args.schema or SCHEMA_FILE])
     schema = load_schema(args.schema)
-    gold = load_gold(None, schema=schema)
-    if args.records:
-        records, _ = load_predictions([args.records], gold, schema=schema, allow_missing=True)
-        docs, corpus = records.documents, records.corpus
-    else:
-        docs, corpus = gold.documents, gold.corpus
-    as_ = "predictions" if args.as_predictions else "annotations"
-    tasks = tasks_for(docs, corpus, as_=as_, model_version=_model_version(args), pass_=args.pass_)
+    docs, corpus, versions = _ls_records(args, schema)
+    tasks = _ls_tasks(docs, corpus, versions, "predictions" if args.as_predictions else "annotations", args.pass_)
     text = json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
     if args.output:
         write_file(args.output, text)
@@ -235,16 +226,42 @@ def cmd_import(args) -> int:
 
 
 DEFAULT_LS_DIR = ".labelstudio"
+CORPUS_TASKS_HELP = ("every article of this corpus folder (laid out like data/: articles/articles.json and gold/): "
+                     "the records for the articles they cover, else the corpus's gold, else the text alone")
 
 
-def _ls_records(args, schema):
+def _ls_records(args, schema) -> tuple[dict, dict, dict[str, str | None]]:
+    """The documents of the tasks, their corpus record, and each document's model_version
+    (None: a text-only article of --corpus, which has neither gold nor records yet)."""
+    if args.corpus:
+        from .corpus import label_studio_documents
+
+        docs, corpus, source = label_studio_documents(args.corpus, args.records, schema)
+        version = {"gold": "gold", "records": _model_version(args), "text": None}
+        return docs, corpus, {d: version[s] for d, s in source.items()}
     from ceasefire.schema.corpus import load_gold, load_predictions
 
     gold = load_gold(None, schema=schema)
-    if getattr(args, "records", None):
+    if args.records:
         records, _ = load_predictions([args.records], gold, schema=schema, allow_missing=True)
-        return records.documents, records.corpus or {"id": "ceasefire"}
-    return gold.documents, gold.corpus
+        docs, corpus = records.documents, records.corpus or {"id": "ceasefire"}
+    else:
+        docs, corpus = gold.documents, gold.corpus
+    return docs, corpus, {d: _model_version(args) for d in docs}
+
+
+def _ls_tasks(docs: dict, corpus: dict, versions: dict, as_: str, pass_: str) -> list[dict]:
+    """One task per document, carrying its records as ``as_`` with its model_version (none for
+    a text-only article); the pick lists and link targets of every task span all the documents."""
+    from .ls_convert import tasks_for
+
+    tasks = {}
+    for version in set(versions.values()):
+        kind = "none" if version is None else as_
+        for t in tasks_for(docs, corpus, as_=kind, model_version=version or "gold", pass_=pass_):
+            if versions[t["data"]["doc_id"]] == version:
+                tasks[t["data"]["doc_id"]] = t
+    return [tasks[d] for d in sorted(tasks)]
 
 
 def _model_version(args) -> str:
@@ -262,27 +279,29 @@ def cmd_serve(args) -> int:
     import signal
 
     from .ls_config import build_config
-    from .ls_convert import tasks_for
     from .ls_server import Credentials, Server, ServerError, client, ensure_project, import_missing_tasks, project_title, save_state
 
     schema = load_schema(args.schema)
-    docs, corpus = _ls_records(args, schema)
-    as_ = "none" if args.empty else "predictions"
-    tasks = tasks_for(docs, corpus, as_=as_, model_version=_model_version(args), pass_=args.pass_)
+    docs, corpus, versions = _ls_records(args, schema)
+    tasks = _ls_tasks(docs, corpus, versions, "none" if args.empty else "predictions", args.pass_)
+    names = [safe_name(n, what="--project") for n in args.project] if args.project else [None]
     folder = Path(args.dir).resolve()
     creds = Credentials.load_or_create(folder)
     server = Server(folder, args.port, creds)
-    title = project_title(args.pass_)
     print(f"starting Label Studio on {server.url} with its data in {folder} (the first start takes about a minute) ...", flush=True)
     try:
         server.start()
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server like Ctrl-C does
         ls = client(server.url, creds.token)
-        project = ensure_project(ls, build_config(schema, args.pass_), title)
-        added = import_missing_tasks(ls, project, tasks)
-        save_state(folder, port=args.port, pass_=args.pass_, project=project, title=title)  # for `pull`
-        print(f"project {project} ({title!r}): {added} task(s) imported, {len(tasks) - added} already there")
-        print(f"open {server.url}/projects/{project}/data and log in as {creds.username} / password {creds.password}")
+        config = build_config(schema, args.pass_)
+        for name in names:  # one project per annotator keeps their annotations apart
+            title = project_title(args.pass_, name)
+            project = ensure_project(ls, config, title)
+            added = import_missing_tasks(ls, project, tasks)
+            print(f"project {project} ({title!r}): {added} task(s) imported, {len(tasks) - added} already there")
+            print(f"open {server.url}/projects/{project}/data")
+        save_state(folder, port=args.port, pass_=args.pass_, projects=[n for n in names if n])  # for `pull`
+        print(f"log in as {creds.username} / password {creds.password}")
         print(f"(credentials in {folder / 'credentials.json'}); press Ctrl-C to stop the server", flush=True)
         while server.proc.poll() is None:
             server.proc.wait(timeout=None)
@@ -309,9 +328,15 @@ def cmd_pull(args) -> int:
         print(f"error: {folder}: no Label Studio folder made by `ceasefire-annotate serve` (no credentials.json)", file=sys.stderr)
         return EXIT_BAD_INPUT
     creds = Credentials.load_or_create(folder)
-    state = load_state(folder)  # the port and pass of the last `serve` in this folder
+    state = load_state(folder)  # the port, pass and projects of the last `serve` in this folder
     port = args.port or state.get("port") or 8080
-    title = project_title(args.pass_ or state.get("pass_") or "all")
+    name = args.project
+    if name is None and len(state.get("projects") or []) > 1:
+        print(f"error: {folder}: --project is missing: `serve` made one project per annotator; allowed: {', '.join(state['projects'])}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if name is None and state.get("projects"):
+        name = state["projects"][0]
+    title = project_title(args.pass_ or state.get("pass_") or "all", name)
     url = f"http://127.0.0.1:{port}"
     try:
         ls = client(url, creds.token)
@@ -445,6 +470,7 @@ def _add_tasks(sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("records", nargs="?", help="records to load (default: the gold)")
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_TASKS_HELP)
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--as-predictions", action="store_true", help="put the records in 'predictions' (pre-annotations) instead of 'annotations'")
     p.add_argument("--model-version", help="model_version of the predictions (default: the records file's name, or gold)")
@@ -477,14 +503,18 @@ def _add_serve(sub) -> None:
         help="one command to a running local Label Studio with both articles loaded",
         description="Start a Label Studio server on 127.0.0.1 with its data in a project folder (telemetry and\n"
         "update checks off), create or reuse the 'Ceasefire' project with the generated config, import the\n"
-        "two articles with the gold (or --records) as pre-annotations, and print the URL and login.\n"
-        "Re-running reuses the project and does not duplicate tasks. Ctrl-C stops the server.",
-        epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch",
+        "two articles (or every article of --corpus) with the gold (or --records) as pre-annotations, and print\n"
+        "the URL and login. Re-running reuses the project and does not duplicate tasks. Ctrl-C stops the server.",
+        epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch\n"
+        "  ceasefire-annotate serve --corpus mycorpus --records pre.jsonl --project alice --project bob",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"project folder for the server's data and credentials (default: {DEFAULT_LS_DIR})")
     p.add_argument("--port", type=port_number, default=8080, help="port on 127.0.0.1 (default: 8080)")
     p.add_argument("--records", metavar="PATH", help="pre-annotate with these records instead of the gold")
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_TASKS_HELP)
+    p.add_argument("--project", metavar="NAME", action="append",
+                   help="one project per NAME, titled 'Ceasefire: NAME' (repeat for each annotator: their annotations stay apart)")
     p.add_argument("--empty", action="store_true", help="import the articles without pre-annotations")
     p.add_argument("--model-version", help="model_version of the pre-annotations (default: the records file's name, or gold)")
     _pass_option(p, "annotation pass, one project and view each: actors, events, claims, relations (default: all layers)")
@@ -505,6 +535,7 @@ def _add_pull(sub) -> None:
     p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"the folder given to serve (default: {DEFAULT_LS_DIR})")
     p.add_argument("--port", type=port_number, help="the server's port (default: the one `serve` used in --dir)")
     _pass_option(p, "the pass's project to export (default: the one `serve` last started in --dir)", default=None)
+    p.add_argument("--project", metavar="NAME", help="the annotator's project given to `serve --project` (needed when serve made several)")
     p.add_argument("--drafts", action="store_true", help="take a task's unsubmitted draft when it is newer than its annotation")
     p.add_argument("--predictions", action="store_true", help="validate as predictions instead of as a complete annotation")
     p.set_defaults(func=cmd_pull)

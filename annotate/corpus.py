@@ -187,3 +187,48 @@ def article_words(n: int) -> dict[str, str]:
         "shared_by": "both articles" if n == 2 else "two or more articles",
         "between": "between the two" if n == 2 else "between articles",
     }
+
+
+def label_studio_documents(corpus: str | Path, records: str | Path | None, schema) -> tuple[dict[str, dict], dict, dict[str, str]]:
+    """Every article of a corpus as a document for Label Studio (`serve`/`tasks --corpus`).
+
+    Returns the documents, the corpus record (its id and cross-document links) and where
+    each document's annotation comes from: ``"records"`` (the records file, checked as
+    predictions against the corpus's texts, every span placed), else ``"gold"`` (the
+    corpus's gold/), else ``"text"`` (a new article: the text and its metadata only).
+    The records replace the gold of the articles they cover, with the gold's
+    cross-document links that touch them; the records' own links take their place.
+    """
+    from ceasefire.schema import read_records
+    from ceasefire.schema.corpus import load_gold
+    from ceasefire.schema.validate import PREDICTION, validate_records
+
+    articles = load_corpus_articles(corpus)
+    texts = {d: a["text"] for d, a in articles.items()}
+    manifest = articles_folder(corpus) / MANIFEST
+    gold_path = gold_folder(corpus)
+    gold = load_gold(gold_path, schema=schema) if gold_path.is_dir() else None
+    gold_docs, gold_corpus = (gold.documents, gold.corpus or {}) if gold else ({}, {})
+    problems = []
+    for d, doc in sorted(gold_docs.items()):
+        if d not in texts:
+            problems.append(Problem(Location(str(gold_path)), d, "id", "is not an article of the corpus", d, f"an article listed in {manifest}"))
+        elif doc["text"] != texts[d]:
+            problems.append(Problem(Location(str(gold_path)), d, "text", "differs from the corpus's article text", has_value=False,
+                                    allowed=f"the text of {articles_folder(corpus) / articles[d]['seed_file']}"))
+    if problems:
+        raise InputError(problems)
+    docs = {d: gold_docs.get(d) or {"id": d, "meta": articles[d]["meta"], "text": texts[d]} for d in sorted(articles)}
+    source = {d: "gold" if d in gold_docs else "text" for d in docs}
+    links = gold_corpus.get("relations") or []
+    if records:
+        loaded, problems = read_records([records])
+        result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=PREDICTION, reference=texts, strict=True)
+        if problems or result.problems:
+            raise InputError(problems + result.problems)
+        for d, doc in result.documents.items():
+            docs[d] = {**doc, "meta": doc.get("meta") or articles[d]["meta"], "text": texts[d]}
+            source[d] = "records"
+        links = [r for r in links if source[r["head"]["doc"]] != "records" and source[r["tail"]["doc"]] != "records"]
+        links += (result.corpus or {}).get("relations") or []
+    return docs, {"record": "corpus", "id": corpus_id(corpus), "documents": sorted(docs), "relations": links}, source

@@ -28,8 +28,6 @@ def cmd_add(args) -> int:
 
 
 def cmd_preannotate(args) -> int:
-    import json
-
     from ceasefire.schema.records import dumps_jsonl
 
     from .corpus import articles_folder, corpus_id, preannotate
@@ -39,24 +37,15 @@ def cmd_preannotate(args) -> int:
         return EXIT_BAD_INPUT
     function = args.function or (None if args.command else BASELINE)
     corpus_function = args.corpus_function or (BASELINE_LINKS if function == BASELINE else None)
-    inputs = [articles_folder(args.corpus), args.schema or SCHEMA_FILE]
-    check_output_file(args.output, inputs=inputs)
-    if args.tasks:
-        check_output_file(args.tasks, inputs=[*inputs, args.output], option="--tasks")
+    check_output_file(args.output, inputs=[articles_folder(args.corpus), args.schema or SCHEMA_FILE])
     schema = load_schema(args.schema)
     docs, corpus = preannotate(args.corpus, args.document, function=function, command=args.command,
                                corpus_function=corpus_function, schema=schema, timeout=args.timeout)
     # the records pre-annotate this corpus: its corpus id, so that their tasks join its project
     corpus = {**(corpus or {"record": "corpus", "documents": sorted(docs)}), "id": corpus_id(args.corpus)}
     write_file(args.output, dumps_jsonl([docs[d] for d in sorted(docs)] + [corpus]))
-    print(f"wrote {len(docs)} pre-annotated documents to {args.output}")
-    if args.tasks:
-        from .ls_convert import tasks_for
-
-        model_version = args.model_version or function or args.command
-        tasks = tasks_for(docs, corpus, as_="predictions", model_version=model_version)
-        write_file(args.tasks, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", option="--tasks")
-        print(f"wrote {len(tasks)} Label Studio tasks with predictions (model_version {model_version!r}) to {args.tasks}")
+    print(f"wrote {len(docs)} pre-annotated documents to {args.output}; review them with "
+          f"`ceasefire-annotate serve --corpus {args.corpus or 'data'} --records {args.output}`")
     return EXIT_OK
 
 
@@ -130,10 +119,9 @@ def add_parsers(sub) -> None:
         "preannotate", parents=options("schema"),
         help="run an extractor on corpus articles: predictions to review in Label Studio",
         description="Run any extractor (a `ceasefire-eval run` spec: MODULE:FUNCTION or --command CMD) on articles of\n"
-        "the corpus and write its records, checked as predictions. Load them as pre-annotations with\n"
-        "--tasks FILE (Label Studio tasks with 'predictions'), or `serve --records` / `tasks --as-predictions`\n"
-        "for the shipped articles.",
-        epilog="examples:\n  ceasefire-annotate preannotate --corpus mycorpus --document 005_1f0c9a... -o pre.jsonl --tasks review.json\n"
+        "the corpus and write its records, checked as predictions. Load them into Label Studio as\n"
+        "pre-annotations with `serve --corpus DIR --records FILE` (or `tasks --corpus DIR FILE --as-predictions`).",
+        epilog="examples:\n  ceasefire-annotate preannotate --corpus mycorpus --document 005_1f0c9a... -o pre.jsonl\n"
         "  ceasefire-annotate preannotate my_ner:extract --corpus mycorpus -o pre.jsonl",
         formatter_class=fmt)
     p.add_argument("function", nargs="?", metavar="MODULE:FUNCTION", default=None,
@@ -143,8 +131,6 @@ def add_parsers(sub) -> None:
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--document", action="append", metavar="ID", help="article to pre-annotate (repeatable; default: every article)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.jsonl", help="the predictions (record format)")
-    p.add_argument("--tasks", metavar="FILE.json", help="also write Label Studio tasks carrying them as predictions")
-    p.add_argument("--model-version", help="model_version of the predictions (default: the extractor spec)")
     p.add_argument("--timeout", type=timeout, default=600, help="seconds per document for --command (default: 600)")
     p.set_defaults(func=cmd_preannotate)
 

@@ -250,8 +250,10 @@ def export_full_json(ls, project_id: int) -> list:
                                                                   "serialization_options": {"drafts": {"only_id": False}}})
 
 
-def project_title(pass_: str) -> str:
-    return PROJECT_TITLE if pass_ == "all" else f"{PROJECT_TITLE} ({pass_} pass)"
+def project_title(pass_: str, name: str | None = None) -> str:
+    """'Ceasefire', with the annotator's project name (`serve --project`) and the pass."""
+    title = f"{PROJECT_TITLE}: {name}" if name else PROJECT_TITLE
+    return title if pass_ == "all" else f"{title} ({pass_} pass)"
 
 
 def find_project(ls, title: str) -> int | None:

@@ -132,3 +132,41 @@ def decisions(doc_id: str, text: str) -> str:
                             russia=span(text, "Russia")["start"], claim=span(text, "the accord would end")["start"],
                             countries=span(text, "the two countries")["start"], welcomed=span(text, "welcomed")["start"],
                             trell=span(text, "Ana Trell")["start"], velland=span(text, "Velland", 2)["start"])
+
+
+def as_submitted(doc: dict, data: dict) -> list[dict]:
+    """The result an annotator submits for ``doc`` on the Label Studio task whose data is ``data``,
+    done the way the UI asks: an entity or event cluster the task's pick list holds is picked; any
+    other is typed as a new id ('New entity: its id', 'New event cluster: its id'); an entity the
+    task does not know with this name and QID gets them typed ('Entity name', 'Wikidata QID') on
+    its first mention."""
+    from ceasefire.annotate.ls_config import ATTR, CLUSTERS, ENTITIES, ENTITY_INFO
+    from ceasefire.annotate.ls_convert import to_results
+
+    picks = {ATTR["entity"]: ({o["alias"] for o in data[ENTITIES]}, ATTR["new_entity"]),
+             ATTR["cluster"]: ({o["alias"] for o in data[CLUSTERS]}, ATTR["new_cluster"])}
+    entities = {e["id"]: e for e in doc["entities"]}
+    first = {}
+    for m in doc["mentions"]:
+        first.setdefault(m["entity"], m["id"])
+    out = []
+    for item in to_results(doc):
+        control = item.get("from_name")
+        if control not in picks:
+            out.append(item)
+            continue
+        (value,) = item["value"]["choices"]
+        span = {k: item["value"][k] for k in ("start", "end")}
+        listed, new_control = picks[control]
+
+        def typed(ctrl, text):
+            return {"id": item["id"], "from_name": ctrl, "to_name": item["to_name"], "type": "textarea", "value": {**span, "text": [text]}}
+
+        out.append(item if value in listed else typed(new_control, value))
+        if control == ATTR["entity"] and first[value] == item["id"]:
+            ent, known = entities[value], data[ENTITY_INFO].get(value) or {}
+            if (known.get("name"), known.get("qid")) != (ent["name"], ent["qid"]):
+                out.append(typed(ATTR["entity_name"], ent["name"]))
+                if ent["qid"]:
+                    out.append(typed(ATTR["entity_qid"], ent["qid"]))
+    return out

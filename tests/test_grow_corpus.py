@@ -19,6 +19,7 @@ from ceasefire.schema import InputError, load_schema
 import grow_fixture as fx
 
 HERE = Path(__file__).parent
+OLD = ["000_8ce9f93fccec955a", "004_2b10ae636b3461d6"]
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -45,7 +46,8 @@ def grown(tmp_path_factory):
     arts = load_articles(corpus / "articles")
     (new_id,) = set(arts) - set(load_articles())
     text = arts[new_id]["text"]
-    cli("ceasefire-annotate", "preannotate", "--corpus", corpus, "--document", new_id, "-o", tmp / "pre.jsonl", "--tasks", tmp / "review.json")
+    cli("ceasefire-annotate", "preannotate", "--corpus", corpus, "--document", new_id, "-o", tmp / "pre.jsonl")
+    cli("ceasefire-annotate", "tasks", "--corpus", corpus, tmp / "pre.jsonl", "--as-predictions", "-o", tmp / "review.json")
     meta = arts[new_id]["meta"]
     doc_a = fx.annotation_a(new_id, text, meta)
     ann_a = fx.write_annotation(tmp / "annotations" / "alice", corpus / "gold", doc_a)
@@ -122,17 +124,53 @@ def test_add_with_every_field_unknown_records_null_and_validates(grown, tmp_path
 
 
 def test_preannotation_is_predictions_and_label_studio_tasks(grown):
+    """`tasks --corpus C pre.jsonl --as-predictions` (what `serve --corpus C --records pre.jsonl`
+    imports): the new article with the extractor's predictions, the old ones with their gold,
+    and pick lists and link targets that span all three."""
     tmp, new_id, text = grown["tmp"], grown["id"], grown["text"]
     records = [json.loads(line) for line in (tmp / "pre.jsonl").read_text(encoding="utf-8").splitlines()]
     (doc,) = [r for r in records if r.get("id") == new_id]
     assert doc["mentions"] and all(text[m["start"]:m["end"]] == m["text"] for m in doc["mentions"])
     assert any(m["text"] == "Russia" for m in doc["mentions"])   # the baseline's lexicon finds it
-    (task,) = json.loads((tmp / "review.json").read_text(encoding="utf-8"))
+    tasks = {t["data"]["doc_id"]: t for t in json.loads((tmp / "review.json").read_text(encoding="utf-8"))}
+    assert sorted(tasks) == [*OLD, new_id]
+    task = tasks[new_id]
     assert task["data"]["text"] == text and not task.get("annotations")
     (prediction,) = task["predictions"]
-    assert prediction["model_version"] == "ceasefire.baselines.rule_based:extract"
+    assert prediction["model_version"] == "pre"
     labels = [r for r in prediction["result"] if r.get("type") == "labels"]
     assert len(labels) >= len(doc["mentions"])
+    for d in OLD:
+        assert [p["model_version"] for p in tasks[d]["predictions"]] == ["gold"]
+        assert tasks[d]["data"]["entities"] == task["data"]["entities"]  # one pick list for the corpus
+    entity_ids = {o["alias"] for o in task["data"]["entities"]}
+    assert {"russia", "putin", "velland", "trell"} <= entity_ids
+    assert {t["alias"].split()[0] for t in task["data"]["link_targets"]} == set(OLD)
+    assert new_id in {t["alias"].split()[0] for t in tasks[OLD[1]]["data"]["link_targets"]}
+
+
+def test_tasks_for_a_corpus_without_records(grown, tmp_path):
+    """The new article, with no gold and no records yet, is a task with its text alone; the
+    shipped corpus given as --corpus gives exactly the tasks it always gave."""
+    cli = grown["cli"]
+    cli("ceasefire-annotate", "tasks", "--corpus", grown["corpus"], "-o", tmp_path / "t.json")
+    tasks = {t["data"]["doc_id"]: t for t in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))}
+    assert set(tasks[grown["id"]]) == {"data"} and tasks[grown["id"]]["data"]["text"] == grown["text"]
+    assert all(tasks[d]["annotations"] for d in OLD)
+    cli("ceasefire-annotate", "tasks", "-o", tmp_path / "shipped.json")
+    cli("ceasefire-annotate", "tasks", "--corpus", fx.corpus_copy(tmp_path), "-o", tmp_path / "copy.json")
+    assert (tmp_path / "copy.json").read_bytes() == (tmp_path / "shipped.json").read_bytes()
+
+
+def test_tasks_for_a_corpus_refuse_what_is_not_its_articles(grown, tmp_path):
+    shipped = fx.corpus_copy(tmp_path)  # the records pre-annotate an article this corpus does not hold
+    r = grown["cli"]("ceasefire-annotate", "tasks", "--corpus", shipped, grown["tmp"] / "pre.jsonl", "-o", tmp_path / "t.json", ok=False)
+    assert r.returncode == 2 and grown["id"] in r.stderr and "Traceback" not in r.stderr
+    manifest = shipped / "articles" / "articles.json"  # the gold annotates an article the manifest no longer lists
+    manifest.write_text(json.dumps(json.loads(manifest.read_text(encoding="utf-8"))[:1]), encoding="utf-8")
+    r = grown["cli"]("ceasefire-annotate", "tasks", "--corpus", shipped, "-o", tmp_path / "t.json", ok=False)
+    assert r.returncode == 2 and "document '004_2b10ae636b3461d6': id: " in r.stderr and "is not an article of the corpus" in r.stderr
+    assert not (tmp_path / "t.json").exists()
 
 
 def test_diff_lists_the_five_differences(grown):
@@ -403,3 +441,9 @@ def test_cross_document_coreference_counts_the_third_article(grown, tmp_path):
     got = score(moved, corp, "moved.jsonl")
     assert got["coref.conll"]["f1"] == 1.0                    # within each article nothing changed
     assert got["coref.cross_doc.conll"]["f1"] < 1.0           # across the three, Russia is split
+
+
+def test_serve_refuses_a_bad_project_name_before_starting(grown, tmp_path):
+    r = grown["cli"]("ceasefire-annotate", "serve", "--corpus", grown["corpus"], "--project", "alice/../x", "--dir", tmp_path / "ls", ok=False)
+    assert r.returncode == 2 and "--project" in r.stderr and "alice/../x" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "ls").exists()
