@@ -78,7 +78,10 @@ def load_state(folder: Path) -> dict:
     path = folder / STATE
     if not path.exists():
         return {}
-    state = _read_object(path, {"port": int, "pass_": str, "project": int, "title": str}, required=False)
+    state = _read_object(path, {"port": int, "pass_": str, "project": int, "title": str, "projects": list}, required=False)
+    bad = [p for p in state.get("projects", []) if not isinstance(p, str)]
+    if bad:
+        _refuse(path, "projects", bad[0], "is not a project name", "a list of annotator names (strings)")
     if "port" in state and not 1 <= state["port"] <= 65535:
         _refuse(path, "port", state["port"], "is not a port number", "1 to 65535")
     from .ls_config import ALL, PASSES

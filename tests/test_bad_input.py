@@ -250,6 +250,8 @@ CASES = {
     "pull_state_unknown_pass": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(state='{"port": 8080, "pass_": "people"}'),
                                 ["ls/serve.json", 'pass_: "people" is not an annotation pass', "actors"]),
     "pull_state_not_object": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(state="7"), ["ls/serve.json", "is not a JSON object"]),
+    "pull_state_projects_not_names": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(state='{"port": 8080, "projects": ["alice", 7]}'),
+                                      ["ls/serve.json", "projects: 7 is not a project name"]),
     "serve_credentials_wrong_type": (A, ["serve", "--dir", "ls", "--port", "1"], ls_folder('{"username": 1, "password": "p", "token": "t"}'),
                                      ["ls/credentials.json", "username: 1 has the wrong type (int)"]),
     "export_empty": (A, ["import", "export.json", "-o", "out"], raw("export.json", "[]"), ["export.json", "holds no tasks"]),
