@@ -312,8 +312,8 @@ class Report:
     def add(self, pair, doc) -> None:
         """The scorer's ``on_document``: render one document's section."""
         items = items_for(pair, doc.alignment)
+        self.types.update([str(it["type"]) for it in items])
         for it in items:
-            self.types.add(str(it["type"]))
             # each boundary/type error once, on the gold side; claims have no such errors
             if it["status"] != "matched" and it["layer"] != "claim" and not (it["side"] == "pred" and it["status"] in ("boundary", "type")):
                 self.chart[f"{it['layer']}:{it['type']}"][it["status"]] += 1

@@ -224,19 +224,21 @@ def _check_spans(doc, text, bad_paths, unplaced, at):
 def _check_one_item_per_span(doc, bad_paths, at):
     """One mention per span and one event per trigger span: the scorer aligns by span."""
     for layer, part, what in (("mentions", None, "mention"), ("events", "trigger", "event trigger")):
-        seen_spans: dict[tuple[int, int], str] = {}
+        seen_spans: dict[tuple[int, int], int] = {}  # span -> index of its first item (paths are made only for a message)
         for i, item in enumerate(_items(doc, layer)):
             span = item.get(part) if part else item
-            if not isinstance(span, dict) or f"{layer}[{i}]" in bad_paths:
+            if not isinstance(span, dict) or (bad_paths and f"{layer}[{i}]" in bad_paths):
                 continue
             key = (span.get("start"), span.get("end"))
-            if not all(isinstance(k, int) for k in key):
+            if not (isinstance(key[0], int) and isinstance(key[1], int)):
                 continue
-            path = f"{layer}[{i}]" + (f".{part}" if part else "")
-            if key in seen_spans:
-                at(path, f"covers the same span [{key[0]}, {key[1]}) as {seen_spans[key]}", span.get("text"), f"one {what} per span")
-            else:
-                seen_spans[key] = path
+            first = seen_spans.setdefault(key, i)
+            if first != i:
+                at(_span_path(layer, part, i), f"covers the same span [{key[0]}, {key[1]}) as {_span_path(layer, part, first)}", span.get("text"), f"one {what} per span")
+
+
+def _span_path(layer: str, part: str | None, i: int) -> str:
+    return f"{layer}[{i}]" + (f".{part}" if part else "")
 
 
 def _collect_ids(doc, bad_paths, at):
