@@ -363,8 +363,9 @@ class Report:
                 with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
                     out.write(self._head(result, k))
                     if page["path"]:
-                        with open(page["path"], encoding="utf-8") as part:
-                            shutil.copyfileobj(part, out)
+                        out.flush()  # the part is UTF-8 already: copy its bytes, without decoding and encoding again
+                        with open(page["path"], "rb") as part:
+                            shutil.copyfileobj(part, out.buffer, 1 << 20)
                     out.write(self._tail(result, cross_relations, k))
             for k, tmp in enumerate(finals):
                 os.replace(tmp, self.page_name(k))
