@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py                 # run everything, print the tables
     python benchmarks/bench.py --write-readme  # also write them into README.md and benchmarks/RESULTS.md
+    python benchmarks/bench.py --only report --write-readme  # rerun one part; the others come from results.json
 
 Install the other scorers first (seqeval's sdist needs --no-build-isolation):
     pip install setuptools_scm wheel && pip install --no-build-isolation seqeval==1.2.2 && pip install nervaluate==1.2.1 scorch==0.2.0
@@ -364,29 +365,30 @@ def report(m, c, g, r, cli, mach) -> str:
     return "\n".join(lines) + "\n"
 
 
+PARTS = ("cli", "report", "coref", "growth", "mentions")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write-readme", action="store_true")
+    ap.add_argument("--only", choices=PARTS, help="rerun this part alone; the other parts are taken from benchmarks/results.json")
     ap.add_argument("--_full", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--_memory", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._full:
         print(json.dumps(_full_once(args._full, args._memory)))
         return
-    mach = machine()
-    print("command line ...", file=sys.stderr, flush=True)
-    cli = bench_cli()
-    print("report ...", file=sys.stderr, flush=True)
-    r = bench_report()
-    print("coreference ...", file=sys.stderr, flush=True)
-    c = bench_coref()
-    print("full scoring growth ...", file=sys.stderr, flush=True)
-    g = bench_growth()
-    print("mentions (nervaluate takes minutes) ...", file=sys.stderr, flush=True)
-    m = bench_mentions()
-    text = report(m, c, g, r, cli, mach)
+    results = json.loads((HERE / "results.json").read_text()) if args.only else {}
+    if not args.only:  # one part rerun keeps the machine line of the full run (the versions of the other scorers)
+        results["machine"] = machine()
+    for part, what, run in (("cli", "command line", bench_cli), ("report", "report", bench_report), ("coref", "coreference", bench_coref),
+                            ("growth", "full scoring growth", bench_growth), ("mentions", "mentions (nervaluate takes minutes)", bench_mentions)):
+        if args.only in (None, part):
+            print(f"{what} ...", file=sys.stderr, flush=True)
+            results[part] = run()
+    text = report(*(results[k] for k in ("mentions", "coref", "growth", "report", "cli", "machine")))
     print(text)
-    (HERE / "results.json").write_text(json.dumps({"machine": mach, "mentions": m, "coref": c, "growth": g, "report": r, "cli": cli}, indent=1, default=str) + "\n")
+    (HERE / "results.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
     if args.write_readme:
         (HERE / "RESULTS.md").write_text("# Benchmark results\n\nWritten by `python benchmarks/bench.py --write-readme`.\n\n" + text)
         from ceasefire._cli import replace_generated

@@ -34,6 +34,7 @@ import shutil
 import tempfile
 from collections import Counter, defaultdict
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from .alignment import items as layer_items
@@ -103,6 +104,11 @@ def esc(x) -> str:
 @lru_cache(maxsize=1 << 16)
 def _esc(s: str) -> str:
     # types, ids and attribute values repeat across thousands of rows: escape each once
+    return html.escape(s, quote=True)
+
+
+def _escape(s: str) -> str:
+    """``esc`` for strings that do not repeat (row ids, summaries, text): a cache would only churn."""
     return html.escape(s, quote=True)
 
 
@@ -194,7 +200,24 @@ def relation_statuses(gold: list, pred: list, optional: set[int] = frozenset()) 
 
 # --- rendering --------------------------------------------------------------------------------------
 
-def _render_text(doc_id: str, text: str, items: list[dict]) -> str:
+def _prepare(doc_id: str, items: list[dict]) -> None:
+    """Add what rendering needs more than once per item: its escaped row id (``rid``) and
+    the rank that picks the item coloured where items overlap (``rank``: shortest, then
+    predicted before gold).
+
+    Escaping works character by character, so a string made of parts is escaped part by
+    part: the parts that repeat (document ids, item ids, types, attribute values) through
+    the cache, this module's own words not at all."""
+    d = esc(doc_id)
+    for it in items:
+        it["rid"] = f"item-{d}-{it['side']}-{it['layer']}-{_esc(str(it['id']))}"  # = esc(_row_id(doc_id, it))
+        it["rank"] = (it["end"] - it["start"], it["side"] != "pred")
+
+
+_RANK = itemgetter("rank")
+
+
+def _render_text(text: str, items: list[dict]) -> str:
     """The text with a highlighted segment wherever items cover it (a sweep over cut points)."""
     cuts = sorted({0, len(text)} | {it["start"] for it in items} | {it["end"] for it in items})
     starting: dict[int, list] = defaultdict(list)
@@ -202,16 +225,23 @@ def _render_text(doc_id: str, text: str, items: list[dict]) -> str:
         starting[it["start"]].append(it)
     active: list[dict] = []
     out = []
+    classes: dict[tuple, str] = {}  # (status of the top item, layers of the active items) -> class attribute
     for a, b in zip(cuts, cuts[1:]):
-        active = [it for it in active if it["end"] > a] + starting.get(a, [])
-        chunk = esc(text[a:b])
+        if active:
+            active = [it for it in active if it["end"] > a]
+        if a in starting:
+            active = active + starting[a]
+        chunk = _escape(text[a:b])
         if not active:
             out.append(chunk)
             continue
-        top = min(active, key=lambda it: (it["end"] - it["start"], it["side"] != "pred"))
-        classes = {f"s-{top['status']}", f"l-{top['layer']}"} | {f"l-{it['layer']}" for it in active}
-        ids = " ".join(_row_id(doc_id, it) for it in active)
-        out.append(f'<span class="seg {" ".join(sorted(classes))}" data-items="{esc(ids)}">{chunk}</span>')
+        status = min(active, key=_RANK)["status"]
+        key = (status, frozenset([it["layer"] for it in active]))
+        cls = classes.get(key)
+        if cls is None:
+            cls = classes[key] = " ".join(sorted({f"s-{status}"} | {f"l-{layer}" for layer in key[1]}))
+        ids = " ".join([it["rid"] for it in active])  # escaping ids one by one = escaping the joined string
+        out.append(f'<span class="seg {cls}" data-items="{ids}">{chunk}</span>')
     return "".join(out)
 
 
@@ -219,21 +249,26 @@ def _row_id(doc_id: str, it: dict) -> str:
     return f"item-{doc_id}-{it['side']}-{it['layer']}-{it['id']}"
 
 
-def _summary(it: dict) -> str:
-    extra = ", ".join(f"{k}: {v}" for k, v in it["extra"].items() if v)
-    return f"{it['side']} {it['layer']} {it['type']} [{it['start']}, {it['end']}) {it['status']}" + (f"; {extra}" if extra else "")
+_ROW_ORDER = itemgetter("start", "layer", "side")
 
 
-def _rows(doc_id: str, text: str, items: list[dict]) -> str:
+def _rows(text: str, items: list[dict]) -> str:
     out = []
-    for it in sorted(items, key=lambda it: (it["start"], it["layer"], it["side"])):
+    for it in sorted(items, key=_ROW_ORDER):
         # layer, side and status are this module's own words: nothing to escape
-        layer, side, status, typ = it["layer"], it["side"], it["status"], esc(it["type"])
+        layer, side, status, t, start, end = it["layer"], it["side"], it["status"], it["type"], it["start"], it["end"]
+        # the keys of "extra" are this module's own words too
+        extra = [(k, _esc(str(v))) for k, v in it["extra"].items() if v]
+        summary = f"{side} {layer} {_esc(str(t))} [{start}, {end}) {status}"  # escaped, as each part is
+        if extra:
+            summary += "; " + ", ".join([f"{k}: {v}" for k, v in extra])
+        typ = esc(t)
+        attributes = "; ".join([f"{k}={v}" for k, v in extra])
         out.append(
-            f'<tr class="row s-{status} l-{layer}" id="{esc(_row_id(doc_id, it))}" data-status="{status}" data-layer="{layer}" '
-            f'data-side="{side}" data-type="{typ}" data-summary="{html.escape(_summary(it))}">'
-            f'<td>{layer}</td><td>{side}</td><td>{typ}</td><td>{html.escape(text[it["start"]:it["end"]])}</td>'
-            f'<td>{status}</td><td>{html.escape("; ".join(f"{k}={v}" for k, v in it["extra"].items() if v))}</td></tr>')
+            f'<tr class="row s-{status} l-{layer}" id="{it["rid"]}" data-status="{status}" data-layer="{layer}" '
+            f'data-side="{side}" data-type="{typ}" data-summary="{summary}">'
+            f'<td>{layer}</td><td>{side}</td><td>{typ}</td><td>{_escape(text[start:end])}</td>'
+            f'<td>{status}</td><td>{attributes}</td></tr>')
     return "".join(out)
 
 
@@ -304,16 +339,17 @@ class Report:
         items = items_for(pair, doc.alignment)
         self.optional_ends |= {(pair.doc_id, x["id"]) for layer in ("mentions", "events", "claims")
                                for x in layer_items(pair.gold, layer) if x.get("optional")}
+        self.types.update([str(it["type"]) for it in items])
         for it in items:
-            self.types.add(str(it["type"]))
             # each boundary/type error once, on the gold side; claims have no such errors
-            if it["status"] != "matched" and it["layer"] != "claim" and not (it["side"] == "pred" and it["status"] in ("boundary", "type")):
+            if it["status"] not in ("matched", "optional") and it["layer"] != "claim" and not (it["side"] == "pred" and it["status"] in ("boundary", "type")):
                 self.chart[f"{it['layer']}:{it['type']}"][it["status"]] += 1
         self._cross_document(pair, doc.alignment)
         d, text = pair.doc_id, pair.gold["text"]
-        section = (f'<h3>{esc(d)}</h3><div class="doc" data-doc="{esc(d)}">{_render_text(d, text, items)}</div>'
+        _prepare(d, items)
+        section = (f'<h3>{esc(d)}</h3><div class="doc" data-doc="{esc(d)}">{_render_text(text, items)}</div>'
                    f'<table class="items" data-doc="{esc(d)}"><tr><th>layer</th><th>side</th><th>type</th><th>text</th><th>status</th><th>attributes</th></tr>'
-                   f'{_rows(d, text, items)}</table>'
+                   f'{_rows(text, items)}</table>'
                    f'<table class="relations" data-doc="{esc(d)}">{RELATION_HEAD}{_relation_rows("within", relation_statuses(*doc.relations, optional_within(pair)), _details(layer_items(pair.gold, "relations"), layer_items(pair.pred, "relations")))}</table>')
         page = self.pages[-1] if self.pages else None
         if page is None or (page["items"] and page["items"] + len(items) > self.page_items):
@@ -357,8 +393,9 @@ class Report:
                 with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
                     out.write(self._head(result, k))
                     if page["path"]:
-                        with open(page["path"], encoding="utf-8") as part:
-                            shutil.copyfileobj(part, out)
+                        out.flush()  # the part is UTF-8 already: copy its bytes, without decoding and encoding again
+                        with open(page["path"], "rb") as part:
+                            shutil.copyfileobj(part, out.buffer, 1 << 20)
                     out.write(self._tail(result, cross_relations, k))
             for k, tmp in enumerate(finals):
                 os.replace(tmp, self.page_name(k))

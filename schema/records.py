@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -138,10 +139,23 @@ def parse_json(text: str) -> tuple[Any, str | None]:
         return None, "is not valid JSON for this tool: nested too deeply"
     except ValueError as exc:  # an integer of more than 4,300 digits (Python's limit)
         return None, f"is not valid JSON for this tool: {str(exc).split(';')[0]}"
-    bad = _lone_surrogate(obj)
+    # A lone surrogate reaches a parsed value only as a \uD800-\uDFFF escape or raw in the
+    # text; walking every string of a clean record (nearly all) cost as much as parsing it.
+    bad = _lone_surrogate(obj) if _SURROGATE_ESCAPE.search(text) or not _encodable(text) else None
     if bad is not None:
         return None, f"holds a string with a lone surrogate ('{bad}'), which is not valid Unicode text"
     return obj, None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _lone_surrogate(obj: Any) -> str | None:

@@ -101,6 +101,7 @@ def validate_records(
         result.refused.add("")  # an unreadable record: its id is unknown
     report = _Reporter(result.problems)
     root = json_schema.build(schema, gold=(mode == GOLD))
+    checker = structure.Checker(root)
     corpus_loc: Location | None = None
 
     for item in loaded:
@@ -109,7 +110,7 @@ def validate_records(
         is_corpus = rec.get("record") == "corpus"
         target = root["$defs"]["corpus" if is_corpus else "document"]
         bad_paths = set()
-        for fld, value, message, allowed in structure.check(rec, target, root):
+        for fld, value, message, allowed in checker.check(rec, target):
             report(loc, None if is_corpus else doc_id, fld, message, value, allowed)
             bad_paths.add(_item_path(fld))
         if is_corpus:
@@ -153,7 +154,7 @@ def _prepare_prediction(rec, loc, doc_id, reference, gold, report, warn, placeme
     if doc_id not in reference:
         report(loc, doc_id, "id", "is not a document of the gold", doc_id, allowed_list(sorted(reference)))
         return None
-    rec = copy.deepcopy(rec)
+    rec = _copy(rec)
     text = reference[doc_id]
     if "text" in rec and rec["text"] != text:
         report(loc, doc_id, "text", "differs from the gold text of this document (predictions must keep the verbatim text, or omit it)", structure.MISSING)
@@ -165,6 +166,22 @@ def _prepare_prediction(rec, loc, doc_id, reference, gold, report, warn, placeme
     for p in placement.unplaced:
         warn(loc, doc_id, f"{p.path}.text", p.reason, p.text)
     return rec
+
+
+#: Values that copying leaves shared, as deepcopy does: they cannot change.
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of a record (placing spans changes it; the caller's stays as it was).
+    Records are JSON values: their dicts and lists are copied here directly, in a third
+    of deepcopy's time; anything else goes to deepcopy."""
+    t = type(value)
+    if t is dict:
+        return {k: v if type(v) in _IMMUTABLE else _copy(v) for k, v in value.items()}
+    if t is list:
+        return [v if type(v) in _IMMUTABLE else _copy(v) for v in value]
+    return value if t in _IMMUTABLE else copy.deepcopy(value)
 
 
 def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, unplaced=frozenset()):
@@ -189,7 +206,7 @@ def _check_spans(doc, text, bad_paths, unplaced, at):
     """Offsets inside the text, `text` equal to the text there, no surrounding whitespace."""
     n = len(text)
     for role, path, span in iter_spans(doc):
-        if _item_path(path) in bad_paths or path in unplaced:
+        if (bad_paths and _item_path(path) in bad_paths) or path in unplaced:
             continue  # unplaced text-only spans sit past the end of the text on purpose
         start, end, stext = span.get("start"), span.get("end"), span.get("text")
         if not (isinstance(start, int) and isinstance(end, int) and isinstance(stext, str)):
@@ -207,19 +224,21 @@ def _check_spans(doc, text, bad_paths, unplaced, at):
 def _check_one_item_per_span(doc, bad_paths, at):
     """One mention per span and one event per trigger span: the scorer aligns by span."""
     for layer, part, what in (("mentions", None, "mention"), ("events", "trigger", "event trigger")):
-        seen_spans: dict[tuple[int, int], str] = {}
+        seen_spans: dict[tuple[int, int], int] = {}  # span -> index of its first item (paths are made only for a message)
         for i, item in enumerate(_items(doc, layer)):
             span = item.get(part) if part else item
-            if not isinstance(span, dict) or f"{layer}[{i}]" in bad_paths:
+            if not isinstance(span, dict) or (bad_paths and f"{layer}[{i}]" in bad_paths):
                 continue
             key = (span.get("start"), span.get("end"))
-            if not all(isinstance(k, int) for k in key):
+            if not (isinstance(key[0], int) and isinstance(key[1], int)):
                 continue
-            path = f"{layer}[{i}]" + (f".{part}" if part else "")
-            if key in seen_spans:
-                at(path, f"covers the same span [{key[0]}, {key[1]}) as {seen_spans[key]}", span.get("text"), f"one {what} per span")
-            else:
-                seen_spans[key] = path
+            first = seen_spans.setdefault(key, i)
+            if first != i:
+                at(_span_path(layer, part, i), f"covers the same span [{key[0]}, {key[1]}) as {_span_path(layer, part, first)}", span.get("text"), f"one {what} per span")
+
+
+def _span_path(layer: str, part: str | None, i: int) -> str:
+    return f"{layer}[{i}]" + (f".{part}" if part else "")
 
 
 def _collect_ids(doc, bad_paths, at):
@@ -411,8 +430,9 @@ def _check_shared_ids(result: Validated, schema: Schema, report) -> dict[str, di
         for n, ev in enumerate(_list(doc.get("events"))):
             cid = ev.get("cluster") if isinstance(ev, dict) else None
             if isinstance(cid, str):
-                if doc_id not in event_docs[cid]:
-                    event_docs[cid].append(doc_id)
+                where = event_docs[cid]
+                if not where or where[-1] != doc_id:  # each document is visited once: a list scan is not needed
+                    where.append(doc_id)
                 if ev.get("type") in schema.event_types:
                     event_types[cid][ev["type"]].add(doc_id)
                     first_of_type.setdefault((cid, ev["type"]), (doc_id, n))
@@ -462,10 +482,11 @@ def _check_cluster_declarations(corpus: dict, used_by_part: dict, result: Valida
             actual = used.get(cid, [])
             if sorted(set(cdocs)) != sorted(actual):
                 report(loc, None, f"{part}[{i}].documents", f"does not match where {what} {cid!r} is used ({', '.join(sorted(actual)) or 'nowhere'})", cdocs, "exactly the documents that use the id")
-        for cid, where in sorted(used.items()):
-            if len(where) > 1 and cid not in declared:
-                report(loc or result.locations[where[0]], None, part, f"does not declare {what} id {cid!r}, which documents {', '.join(sorted(where))} share", structure.MISSING,
-                       f"declare it in the corpus record's {part}, or use distinct ids per document")
+        # only the shared, undeclared ids are sorted (most ids belong to one document)
+        for cid in sorted(c for c, where in used.items() if len(where) > 1 and c not in declared):
+            where = used[cid]
+            report(loc or result.locations[where[0]], None, part, f"does not declare {what} id {cid!r}, which documents {', '.join(sorted(where))} share", structure.MISSING,
+                   f"declare it in the corpus record's {part}, or use distinct ids per document")
 
 
 def _check_cross_relations(corpus: dict, docs: dict, loc, schema: Schema, report) -> None:
