@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, options, port_number, print_problems, write_or_check
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, port_number, print_problems, write_or_check
 from ceasefire.schema import InputError, SchemaError, load_schema
 from ceasefire.schema.json_schema import committed_files
 from ceasefire.schema.model import SCHEMA_FILE
@@ -373,7 +373,7 @@ def _add_jsonschema(sub) -> None:
         help="regenerate the JSON Schema files of the record format from schema.yaml",
         description="Write gold.schema.json and prediction.schema.json, generated from the schema file.",
         epilog="example:\n  ceasefire-annotate jsonschema",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("--out", metavar="DIR", help="folder to write to (default: beside the schema file)")
     p.set_defaults(func=cmd_jsonschema)
@@ -386,7 +386,7 @@ def _add_summary(sub) -> None:
         help="counts per layer, type and article, and across articles",
         description="Print the counts of an annotated corpus (default: the shipped gold).",
         epilog="examples:\n  ceasefire-annotate summary\n  ceasefire-annotate summary data/annotations/A --format json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
@@ -402,7 +402,7 @@ def _add_lint(sub) -> None:
         "punctuation padding, events have arguments, claims have cue and content, the same actor has one\n"
         "id across articles, and the texts are the shipped articles. Exit 2 on any problem.",
         epilog="examples:\n  ceasefire-annotate lint\n  ceasefire-annotate lint data/annotations/B",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
     p.add_argument("--any-text", action="store_true", help="do not require the texts to be the shipped articles")
@@ -418,7 +418,7 @@ def _add_diff(sub) -> None:
         description="Compare two annotations of the same articles item by item (mentions by span, events by\n"
         "trigger, claims by content, relations by their ends) and print one line per difference.",
         epilog="example:\n  ceasefire-annotate diff data/annotations/A data/annotations/B",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("a", metavar="ANN_A")
     p.add_argument("b", metavar="ANN_B")
@@ -435,7 +435,7 @@ def _add_build(sub) -> None:
         "documents and SHA256SUMS. Deterministic: building twice gives identical bytes, and with the\n"
         "'build' extra's pins, the same bytes on any machine.",
         epilog="examples:\n  ceasefire-annotate build\n  ceasefire-annotate build --check\n  ceasefire-annotate build --out /tmp/ceasefire-hf",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("--out", metavar="DIR", help="output folder (default: data/hf)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 2 if the folder differs from what the build would write")
@@ -452,7 +452,7 @@ def _add_config(sub) -> None:
         "triggers and claim parts; relations for argument roles, claim parts and relation types; per-region\n"
         "attributes) and check it with the SDK's LabelInterface when the SDK is installed.",
         epilog="examples:\n  ceasefire-annotate config            # writes annotate/labelstudio.xml\n  ceasefire-annotate config --out -    # print it",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("--out", metavar="FILE", help="where to write (default: annotate/labelstudio.xml; - for stdout)")
     _pass_option(p, "the view to write (default: all; another pass is printed unless --out is given)")
@@ -467,7 +467,7 @@ def _add_tasks(sub) -> None:
         description="Write Label Studio tasks, one per article, with the gold (default) or a predictions file in\n"
         "the record format as annotations, or as pre-annotations with --as-predictions.",
         epilog="examples:\n  ceasefire-annotate tasks -o tasks.json\n  ceasefire-annotate tasks my_system.jsonl --as-predictions --model-version my-system -o review.json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("records", nargs="?", help="records to load (default: the gold)")
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_TASKS_HELP)
@@ -488,7 +488,7 @@ def _add_import(sub) -> None:
         "dangling relations, per-region items without a region, relation and role constraints, cluster ids\n"
         "and cross-document links. Every problem is reported; exit 2 and no output if there is any.",
         epilog="examples:\n  ceasefire-annotate import export.json -o annotated/\n  ceasefire-annotate import export.json -o annotated.jsonl --predictions",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("export", metavar="EXPORT.json", help="Label Studio full JSON export")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
@@ -507,7 +507,7 @@ def _add_serve(sub) -> None:
         "the URL and login. Re-running reuses the project and does not duplicate tasks. Ctrl-C stops the server.",
         epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch\n"
         "  ceasefire-annotate serve --corpus mycorpus --records pre.jsonl --project alice --project bob",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"project folder for the server's data and credentials (default: {DEFAULT_LS_DIR})")
     p.add_argument("--port", type=port_number, default=8080, help="port on 127.0.0.1 (default: 8080)")
@@ -529,7 +529,7 @@ def _add_pull(sub) -> None:
         description="Export the 'Ceasefire' project from the server started by `serve` (full JSON snapshot) and\n"
         "convert it with every check of `import`.",
         epilog="example:\n  ceasefire-annotate pull -o annotated/",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
     p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"the folder given to serve (default: {DEFAULT_LS_DIR})")
@@ -551,7 +551,7 @@ def _add_datasheet(sub) -> None:
         "agreement between the annotations (ceasefire-eval agree) beside published figures.",
         epilog="examples:\n  ceasefire-annotate datasheet\n  ceasefire-annotate datasheet --check\n"
         "  ceasefire-annotate datasheet --path README.md",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("--path", default="DATASHEET.md", help="the datasheet (default: DATASHEET.md)")
     p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 2 if not)")
@@ -570,7 +570,7 @@ def _add_publish(sub) -> None:
         "checked with the Hub before anything is uploaded, and never printed. --dry-run lists exactly what\n"
         "would be uploaded and uploads nothing.",
         epilog="examples:\n  ceasefire-annotate publish --repo-id my-org/ceasefire --dry-run\n  HF_TOKEN=... ceasefire-annotate publish --repo-id my-org/ceasefire",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     p.add_argument("--repo-id", required=True, metavar="NAME", help="dataset repository, e.g. my-org/ceasefire")
     p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and check the card; upload nothing")

@@ -53,7 +53,7 @@ def load_corpus_articles(corpus: str | Path | None) -> dict[str, dict]:
                                   allowed="a corpus folder holding articles/articles.json (like data/)")])
     try:
         return load_articles(folder)
-    except (OSError, RuntimeError, ValueError, KeyError, UnicodeDecodeError) as exc:
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise InputError([Problem(Location(str(folder / MANIFEST)), None, "--corpus", f"cannot be loaded: {exc}", has_value=False)]) from None
 
 
@@ -101,6 +101,7 @@ def add_article(corpus: str | Path | None, source_file: str | Path, *, title=Non
     index_path = folder / MANIFEST
     if not index_path.is_file():
         raise _refuse(index_path, "--corpus", "no such file", has_value=False, allowed="a corpus folder holding articles/articles.json")
+    load_corpus_articles(corpus)  # the manifest is input: its entries and texts are checked before it is extended
     index = json.loads(index_path.read_text(encoding="utf-8"))
     digest = hashlib.sha256(raw).hexdigest()
     for entry in index:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, options, print_problems, timeout
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, print_problems, timeout
 from ceasefire.outputs import check_output_file, write_file
 from ceasefire.schema import load_schema
 from ceasefire.schema.model import SCHEMA_FILE
@@ -14,7 +13,6 @@ from ceasefire.schema.model import SCHEMA_FILE
 BASELINE = "ceasefire.baselines.rule_based:extract"
 #: the baseline's cross-document step (entity and event ids shared by several articles must be declared)
 BASELINE_LINKS = "ceasefire.baselines.rule_based:link_documents"
-CORPUS_HELP = "corpus folder holding articles/ (with articles.json) and gold/, laid out like data/ (default: the shipped data/)"
 
 
 def cmd_add(args) -> int:
@@ -96,18 +94,16 @@ def cmd_adjudicate(args) -> int:
 
 def add_parsers(sub) -> None:
     """Register the commands on the `ceasefire-annotate` subparsers."""
-    fmt = argparse.RawDescriptionHelpFormatter
     p = sub.add_parser(
-        "add", help="add an article to a corpus: the text verbatim, its sha256 and metadata",
+        "add", parents=options("corpus"), help="add an article to a corpus: the text verbatim, its sha256 and metadata",
         description="Copy ARTICLE byte for byte into the corpus's articles/ as NNN_<first 16 hex of its sha256>.txt and\n"
         "record its sha256 and metadata in articles.json (the release manifest) and SHA256SUMS. Refuses a\n"
         "duplicate (same sha256), a file that is not UTF-8 and an empty text; nothing is written then.\n"
         "Metadata not given is recorded as null.",
         epilog="examples:\n  ceasefire-annotate add new.txt --corpus mycorpus --title 'Talks resume' --date 2025-04-02 --language en\n"
         "  ceasefire-annotate add new.txt --corpus mycorpus           # every field unknown: null",
-        formatter_class=fmt)
+        formatter_class=formatter)
     p.add_argument("article", metavar="ARTICLE.txt")
-    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--title", help="the headline (default: unknown, null)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date (default: unknown, null)")
     p.add_argument("--event-date", metavar="YYYY-MM-DD", help="date of the main event, if known (default: null)")
@@ -116,19 +112,18 @@ def add_parsers(sub) -> None:
     p.set_defaults(func=cmd_add)
 
     p = sub.add_parser(
-        "preannotate", parents=options("schema"),
+        "preannotate", parents=options("corpus", "schema"),
         help="run an extractor on corpus articles: predictions to review in Label Studio",
         description="Run any extractor (a `ceasefire-eval run` spec: MODULE:FUNCTION or --command CMD) on articles of\n"
         "the corpus and write its records, checked as predictions. Load them into Label Studio as\n"
         "pre-annotations with `serve --corpus DIR --records FILE` (or `tasks --corpus DIR FILE --as-predictions`).",
         epilog="examples:\n  ceasefire-annotate preannotate --corpus mycorpus --document 005_1f0c9a... -o pre.jsonl\n"
         "  ceasefire-annotate preannotate my_ner:extract --corpus mycorpus -o pre.jsonl",
-        formatter_class=fmt)
+        formatter_class=formatter)
     p.add_argument("function", nargs="?", metavar="MODULE:FUNCTION", default=None,
                    help="extractor function (default: ceasefire.baselines.rule_based:extract unless --command is given)")
     p.add_argument("--command", metavar="CMD", help="a program that reads the text on stdin and prints one JSON record")
     p.add_argument("--corpus-function", metavar="MODULE:FUNCTION", help="function {doc_id: record} -> corpus record (default for the baseline: ceasefire.baselines.rule_based:link_documents)")
-    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--document", action="append", metavar="ID", help="article to pre-annotate (repeatable; default: every article)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.jsonl", help="the predictions (record format)")
     p.add_argument("--timeout", type=timeout, default=600, help="seconds per document for --command (default: 600)")
@@ -145,7 +140,7 @@ def add_parsers(sub) -> None:
         epilog="examples:\n  ceasefire-annotate adjudicate ann/alice ann/bob --template decisions.yaml\n"
         "  ceasefire-annotate adjudicate ann/alice ann/bob --decisions decisions.yaml -o mycorpus/gold\n"
         "  ceasefire-annotate adjudicate data/annotations/A data/annotations/B --template d.yaml --from-gold data/gold",
-        formatter_class=fmt)
+        formatter_class=formatter)
     p.add_argument("a", metavar="ANN_A")
     p.add_argument("b", metavar="ANN_B")
     p.add_argument("--decisions", metavar="FILE", help="the adjudication file (YAML or JSON; see README)")

@@ -1,6 +1,7 @@
 """The shipped data: the articles (articles/, listed in articles.json), the gold (gold/) and the
 independent annotations (annotations/), installed as package data."""
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -18,6 +19,10 @@ def gold_dir() -> Path:
     return data_dir() / "gold"
 
 
+#: The record format's document-id form (ceasefire.schema.json_schema.DOC_ID_PATTERN).
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 def load_articles(folder: str | Path | None = None) -> dict[str, dict]:
     """Return ``{doc_id: {"text": ..., "meta": ...}}`` for the articles of ``folder``
     (default: the shipped ``articles/``; any corpus's articles folder, see
@@ -33,6 +38,10 @@ def load_articles(folder: str | Path | None = None) -> dict[str, dict]:
     index = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
     out = {}
     for entry in index:
+        # a corpus's articles.json is input: its file names must be plain names inside the folder
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and _PLAIN.fullmatch(entry[k]) for k in ("id", "seed_file")):
+            raise ValueError(f"{folder / 'articles.json'}: entry {entry!r}: id and seed_file must be plain names "
+                             "(letters, digits, '.', '_', '-', starting with a letter or digit)")
         raw = (folder / entry["seed_file"]).read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         if digest != entry["sha256"]:

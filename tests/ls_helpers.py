@@ -1,7 +1,13 @@
 """Building Label Studio exports for the tests."""
 
+import contextlib
 import copy
+import os
 import random
+import signal
+import subprocess
+import sys
+import types
 
 from ceasefire.annotate.ls_convert import tasks_for
 from ceasefire.schema.corpus import load_gold
@@ -89,3 +95,29 @@ def submit(page) -> int:
     with page.expect_response(lambda r: "/annotations" in r.url and r.request.method in ("POST", "PATCH"), timeout=120000) as info:
         button.click()
     return info.value.status
+
+
+@contextlib.contextmanager
+def serve_process(*args, cwd=None):
+    """`ceasefire-annotate serve ARGS` as a user starts it, ready (it printed "press Ctrl-C");
+    stopped with Ctrl-C (SIGINT) on leaving. Yields the process and the lines it printed."""
+    proc = subprocess.Popen([sys.executable, "-m", "ceasefire.annotate.cli", "serve", *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, cwd=cwd)
+    run = types.SimpleNamespace(proc=proc, lines=[])
+    try:
+        deadline = time.monotonic() + 400
+        for line in proc.stdout:
+            run.lines.append(line)
+            if "press Ctrl-C" in line or time.monotonic() > deadline:
+                break
+        assert proc.poll() is None, "".join(run.lines)
+        yield run
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+            try:
+                rest, _ = proc.communicate(timeout=60)
+                run.lines.append(rest)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.communicate()

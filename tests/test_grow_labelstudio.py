@@ -12,11 +12,8 @@ articles are not touched: `pull` takes their pre-annotation, the corpus's gold.
 """
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -28,6 +25,7 @@ from ceasefire.schema.corpus import load_gold
 from ceasefire.schema.records import canonical_document
 
 import grow_fixture as fx
+from ls_helpers import serve_process
 
 SCHEMA = load_schema()
 ANNOTATORS = ("alice", "bob")
@@ -49,28 +47,12 @@ def served(tmp_path_factory):
     (new_id,) = set(arts) - set(load_articles())
     _run(tmp, "preannotate", "--corpus", corpus, "--document", new_id, "-o", tmp / "pre.jsonl")
     folder, port = tmp / "labelstudio", free_port()
-    cmd = [sys.executable, "-m", "ceasefire.annotate.cli", "serve", "--corpus", corpus, "--records", tmp / "pre.jsonl",
-           *[x for name in ANNOTATORS for x in ("--project", name)], "--dir", folder, "--port", port]
-    proc = subprocess.Popen(list(map(str, cmd)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp, start_new_session=True)
-    lines = []
-    try:
-        deadline = time.monotonic() + 400
-        for line in proc.stdout:
-            lines.append(line)
-            if "press Ctrl-C" in line or time.monotonic() > deadline:
-                break
-        assert proc.poll() is None, "".join(lines)
+    projects = [x for name in ANNOTATORS for x in ("--project", name)]
+    with serve_process("--corpus", corpus, "--records", tmp / "pre.jsonl", *projects, "--dir", folder, "--port", port, cwd=tmp) as run:
         creds = Credentials.load_or_create(folder)
-        yield {"id": new_id, "tmp": tmp, "corpus": corpus, "dir": folder, "port": port, "output": "".join(lines),
+        yield {"id": new_id, "tmp": tmp, "corpus": corpus, "dir": folder, "port": port, "output": "".join(run.lines),
                "ls": client(f"http://127.0.0.1:{port}", creds.token), "a_doc": fx.annotation_a(new_id, arts[new_id]["text"], arts[new_id]["meta"]),
                "baseline": [json.loads(x) for x in (tmp / "pre.jsonl").read_text(encoding="utf-8").splitlines()]}
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGINT)
-            try:
-                proc.communicate(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _tasks(served, name):

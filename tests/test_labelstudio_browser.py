@@ -7,8 +7,6 @@ file order: the gold is submitted unchanged first, then edited.
 
 import copy
 import json
-import os
-import signal
 import stat
 import subprocess
 import sys
@@ -27,7 +25,7 @@ from ceasefire.schema import load_schema
 from ceasefire.schema.records import canonical_corpus, canonical_document
 from ceasefire.schema.validate import PREDICTION
 
-from ls_helpers import CHROMIUM, FLAGS, click_text, gold, login, open_task, select_text, submit
+from ls_helpers import CHROMIUM, FLAGS, click_text, gold, login, open_task, select_text, submit, serve_process
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = load_schema()
@@ -41,26 +39,14 @@ def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ls") / "labelstudio"
     port = free_port()
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "ceasefire.annotate.cli", "serve", "--dir", str(folder), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, cwd=ROOT)
-    lines = []
     try:
-        for line in proc.stdout:
-            lines.append(line)
-            if "press Ctrl-C" in line:
-                break
-        assert proc.poll() is None, "".join(lines)
-        TIMES["serve_ready_s"] = time.monotonic() - t0
-        creds = Credentials.load_or_create(folder)
-        ls = client(f"http://127.0.0.1:{port}", creds.token)
-        yield {"folder": folder, "port": port, "url": f"http://127.0.0.1:{port}", "creds": creds, "ls": ls,
-               "project": find_project(ls, "Ceasefire")}
+        with serve_process("--dir", folder, "--port", port, cwd=ROOT):
+            TIMES["serve_ready_s"] = time.monotonic() - t0
+            creds = Credentials.load_or_create(folder)
+            ls = client(f"http://127.0.0.1:{port}", creds.token)
+            yield {"folder": folder, "port": port, "url": f"http://127.0.0.1:{port}", "creds": creds, "ls": ls,
+                   "project": find_project(ls, "Ceasefire")}
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
         print("timings:", TIMES)
 
 

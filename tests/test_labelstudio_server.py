@@ -6,11 +6,6 @@ temporary data folder, and stopped at the end whatever happens.
 
 import copy
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 
 import pytest
 
@@ -21,7 +16,7 @@ from ceasefire.annotate.ls_server import (Credentials, Server, client, ensure_pr
                                           free_port, import_missing_tasks)
 from ceasefire.schema import load_schema
 
-from ls_helpers import gold
+from ls_helpers import gold, serve_process
 
 SCHEMA = load_schema()
 
@@ -155,25 +150,12 @@ def test_an_edited_annotation_comes_back_as_exactly_that_change(server, project)
 def test_serve_command_starts_reuses_and_stops(tmp_path):
     folder = tmp_path / "ls"
     port = free_port()
-    cmd = [sys.executable, "-m", "ceasefire.annotate.cli", "serve", "--dir", str(folder), "--port", str(port)]
     outputs = []
     for _ in range(2):
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-        lines = []
-        try:
-            deadline = time.monotonic() + 400
-            for line in proc.stdout:
-                lines.append(line)
-                if "press Ctrl-C" in line or time.monotonic() > deadline:
-                    break
-            os.killpg(proc.pid, signal.SIGINT)
-            rest, _ = proc.communicate(timeout=60)
-            lines.append(rest)
-        finally:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGKILL)
-        assert proc.returncode == 0, "".join(lines)
-        outputs.append("".join(lines))
+        with serve_process("--dir", folder, "--port", port) as run:
+            pass
+        assert run.proc.returncode == 0, "".join(run.lines)
+        outputs.append("".join(run.lines))
     assert "2 task(s) imported, 0 already there" in outputs[0]
     assert "0 task(s) imported, 2 already there" in outputs[1]
     assert f"http://127.0.0.1:{port}" in outputs[0] and "log in as" in outputs[0]

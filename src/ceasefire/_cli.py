@@ -87,7 +87,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict]] = {
     "strict": (("--strict",), dict(action="store_true", help="refuse predictions with text-only spans that cannot be placed (default: score them as false positives)")),
     "bootstrap": (("--bootstrap",), dict(type=resamples, default=0, metavar="N", help="95%% confidence intervals from N resamples of sentences (default: 0, off)")),
     "seed": (("--seed",), dict(type=seed, default=12345, help="random seed for resampling (default: 12345, as sacrebleu)")),
-    "port": (("--port",), dict(type=port_number, default=None, help="port on 127.0.0.1 (default: 8080, or for pull the port serve used)")),
+    "corpus": (("--corpus",), dict(metavar="DIR", help="corpus folder holding articles/ (with articles.json) and gold/, laid out like data/ (default: the shipped data/)")),
 }
 
 

@@ -49,7 +49,8 @@ def safe_name(name: object, *, what: str = "name") -> str:
 
 
 def _resolved(path: str | Path) -> Path:
-    return Path(os.path.abspath(os.path.expanduser(str(path))))
+    # realpath, so that a symbolic link to an input (or into an input folder) counts as that input
+    return Path(os.path.realpath(os.path.expanduser(str(path))))
 
 
 def _inside(child: Path, parent: Path) -> bool:
