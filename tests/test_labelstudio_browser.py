@@ -52,12 +52,9 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(served):
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("needs playwright")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("needs Debian's chromium")
+    from test_report_browser import _playwright  # skips, or fails under CI, without playwright or Debian's chromium
+
+    sync_playwright = _playwright()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         pg = browser.new_page(viewport={"width": 1500, "height": 1000})
