@@ -29,7 +29,7 @@ def cmd_summary(args) -> int:
     from ceasefire.schema import read_records
     from ceasefire.schema.validate import validate_records
 
-    from .summary import render, summarize
+    from .dataset.summary import render, summarize
 
     path = args.path or gold_dir()
     loaded, problems = read_records([path])
@@ -44,9 +44,9 @@ def cmd_summary(args) -> int:
 def cmd_lint(args) -> int:
     from ceasefire.data import gold_dir
 
-    from .lint import lint
+    from .lint.checks import lint
 
-    from .corpus import gold_folder, load_corpus_articles
+    from .corpus.folder import gold_folder, load_corpus_articles
 
     path = args.path or (gold_folder(args.corpus) if args.corpus else gold_dir())
     articles = load_corpus_articles(args.corpus) if args.corpus and not args.any_text else None
@@ -61,7 +61,7 @@ def cmd_diff(args) -> int:
     from ceasefire.schema import read_records
     from ceasefire.schema.validate import validate_records
 
-    from .diff import diff_corpus, diff_documents
+    from .corpus.diff import diff_corpus, diff_documents
 
     sides = []
     for path in (args.a, args.b):
@@ -93,7 +93,7 @@ def cmd_diff(args) -> int:
 def cmd_build(args) -> int:
     from ceasefire.data import data_dir, gold_dir
 
-    from .build import build_dataset, check
+    from .dataset.build import build_dataset, check
 
     out = Path(args.out) if args.out else data_dir() / "hf"
     if args.check:
@@ -116,7 +116,7 @@ def cmd_build(args) -> int:
 def cmd_publish(args) -> int:
     from ceasefire.data import data_dir
 
-    from .publish import publish
+    from .dataset.publish import publish
 
     folder = Path(args.folder) if args.folder else data_dir() / "hf"
     try:
@@ -130,7 +130,7 @@ def cmd_publish(args) -> int:
 
 
 def cmd_datasheet(args) -> int:
-    from .reporting import datasheet_text
+    from .dataset.datasheet import datasheet_text
 
     path = Path(args.path)
     if not path.is_file():
@@ -151,11 +151,11 @@ def cmd_datasheet(args) -> int:
                           stale="generated statistics or agreement are out of date; run `ceasefire-annotate datasheet`")
 
 
-CONFIG_FILE = Path(__file__).with_name("labelstudio.xml")
+CONFIG_FILE = Path(__file__).parent / "labelstudio" / "labelstudio.xml"
 
 
 def cmd_config(args) -> int:
-    from .ls_config import build_config
+    from .labelstudio.config import build_config
 
     xml = build_config(load_schema(args.schema), args.pass_)
     problems = _check_with_sdk(xml)
@@ -210,7 +210,7 @@ def cmd_tasks(args) -> int:
 def cmd_import(args) -> int:
     from ceasefire.schema.validate import GOLD, PREDICTION
 
-    from .ls_import import read_export, write_records
+    from .labelstudio.importer import read_export, write_records
 
     inputs = [args.export, args.schema or SCHEMA_FILE]
     if Path(args.output).suffix == ".jsonl":
@@ -234,7 +234,7 @@ def _ls_records(args, schema) -> tuple[dict, dict, dict[str, str | None]]:
     """The documents of the tasks, their corpus record, and each document's model_version
     (None: a text-only article of --corpus, which has neither gold nor records yet)."""
     if args.corpus:
-        from .corpus import label_studio_documents
+        from .corpus.folder import label_studio_documents
 
         docs, corpus, source = label_studio_documents(args.corpus, args.records, schema)
         version = {"gold": "gold", "records": _model_version(args), "text": None}
@@ -253,7 +253,7 @@ def _ls_records(args, schema) -> tuple[dict, dict, dict[str, str | None]]:
 def _ls_tasks(docs: dict, corpus: dict, versions: dict, as_: str, pass_: str) -> list[dict]:
     """One task per document, carrying its records as ``as_`` with its model_version (none for
     a text-only article); the pick lists and link targets of every task span all the documents."""
-    from .ls_convert import tasks_for
+    from .labelstudio.convert import tasks_for
 
     tasks = {}
     for version in set(versions.values()):
@@ -278,8 +278,8 @@ def _interrupt(*_):
 def cmd_serve(args) -> int:
     import signal
 
-    from .ls_config import build_config
-    from .ls_server import Credentials, Server, ServerError, client, ensure_project, import_missing_tasks, project_title, save_state
+    from .labelstudio.config import build_config
+    from .labelstudio.server import Credentials, Server, ServerError, client, ensure_project, import_missing_tasks, project_title, save_state
 
     schema = load_schema(args.schema)
     docs, corpus, versions = _ls_records(args, schema)
@@ -320,8 +320,8 @@ def cmd_serve(args) -> int:
 def cmd_pull(args) -> int:
     from ceasefire.schema.validate import GOLD, PREDICTION
 
-    from .ls_import import import_tasks, write_records
-    from .ls_server import Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title
+    from .labelstudio.importer import import_tasks, write_records
+    from .labelstudio.server import Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title
 
     folder = Path(args.dir).resolve()
     if not (folder / "credentials.json").exists():
@@ -361,7 +361,7 @@ def cmd_pull(args) -> int:
 
 
 def _pass_option(p, help_: str, default: str | None = "all") -> None:
-    from .ls_config import ALL, PASSES
+    from .labelstudio.config import ALL, PASSES
 
     p.add_argument("--pass", dest="pass_", choices=(ALL, *PASSES), default=default, help=help_)
 
@@ -451,10 +451,10 @@ def _add_config(sub) -> None:
         description="Generate the Label Studio labelling config from schema.yaml (span labels for mentions,\n"
         "triggers and claim parts; relations for argument roles, claim parts and relation types; per-region\n"
         "attributes) and check it with the SDK's LabelInterface when the SDK is installed.",
-        epilog="examples:\n  ceasefire-annotate config            # writes annotate/labelstudio.xml\n  ceasefire-annotate config --out -    # print it",
+        epilog="examples:\n  ceasefire-annotate config            # writes annotate/labelstudio/labelstudio.xml\n  ceasefire-annotate config --out -    # print it",
         formatter_class=formatter,
     )
-    p.add_argument("--out", metavar="FILE", help="where to write (default: annotate/labelstudio.xml; - for stdout)")
+    p.add_argument("--out", metavar="FILE", help="where to write (default: annotate/labelstudio/labelstudio.xml; - for stdout)")
     _pass_option(p, "the view to write (default: all; another pass is printed unless --out is given)")
     p.set_defaults(func=cmd_config)
 
@@ -579,7 +579,7 @@ def _add_publish(sub) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .grow_cli import add_parsers
+    from .corpus.commands import add_parsers
 
     parser = argparse.ArgumentParser(prog="ceasefire-annotate", description="The Ceasefire annotation pipeline.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

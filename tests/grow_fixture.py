@@ -140,8 +140,8 @@ def as_submitted(doc: dict, data: dict) -> list[dict]:
     other is typed as a new id ('New entity: its id', 'New event cluster: its id'); an entity the
     task does not know with this name and QID gets them typed ('Entity name', 'Wikidata QID') on
     its first mention."""
-    from ceasefire.annotate.ls_config import ATTR, CLUSTERS, ENTITIES, ENTITY_INFO
-    from ceasefire.annotate.ls_convert import to_results
+    from ceasefire.annotate.labelstudio.config import ATTR, CLUSTERS, ENTITIES, ENTITY_INFO
+    from ceasefire.annotate.labelstudio.convert import to_results
 
     picks = {ATTR["entity"]: ({o["alias"] for o in data[ENTITIES]}, ATTR["new_entity"]),
              ATTR["cluster"]: ({o["alias"] for o in data[CLUSTERS]}, ATTR["new_cluster"])}

@@ -11,7 +11,7 @@ from pathlib import Path
 from datasets import ClassLabel, List, load_dataset
 from huggingface_hub import DatasetCard
 
-from ceasefire.annotate.hf_dataset import CONFIGS, all_features, decode_labels, records_from_rows
+from ceasefire.annotate.dataset.configs import CONFIGS, all_features, decode_labels, records_from_rows
 from ceasefire.schema import load_schema
 
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import types
 
-from ceasefire.annotate.ls_convert import tasks_for
+from ceasefire.annotate.labelstudio.convert import tasks_for
 from ceasefire.schema.corpus import load_gold
 from ceasefire.schema import load_schema
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from ceasefire.annotate.lint import lint
-from ceasefire.annotate.summary import summarize
+from ceasefire.annotate.lint.checks import lint
+from ceasefire.annotate.dataset.summary import summarize
 from ceasefire.data import data_dir, gold_dir, load_articles
 
 from gold_helpers import D0, D4, copy_gold, edit_record, load_gold

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ceasefire.annotate.adjudicate import apply, differences
+from ceasefire.annotate.corpus.adjudicate import apply, differences
 from ceasefire.data import data_dir, load_articles
 from ceasefire.schema import InputError, load_schema
 
@@ -207,7 +207,7 @@ def test_adjudicate_applies_each_decision(grown):
 
 
 def _diffs(grown):
-    from ceasefire.annotate.grow_cli import _annotation
+    from ceasefire.annotate.corpus.commands import _annotation
 
     schema = load_schema()
     return _annotation(grown["a"], schema), _annotation(grown["b"], schema), schema

@@ -17,8 +17,8 @@ import sys
 
 import pytest
 
-from ceasefire.annotate.ls_config import CLUSTERS, ENTITIES, ENTITY_INFO, LINK_TARGETS
-from ceasefire.annotate.ls_server import Credentials, client, find_project, free_port, project_title
+from ceasefire.annotate.labelstudio.config import CLUSTERS, ENTITIES, ENTITY_INFO, LINK_TARGETS
+from ceasefire.annotate.labelstudio.server import Credentials, client, find_project, free_port, project_title
 from ceasefire.data import load_articles
 from ceasefire.schema import load_schema
 from ceasefire.schema.corpus import load_gold

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from ceasefire.annotate import statements
-from ceasefire.annotate.lint import lint, quote_type_of
+from ceasefire.annotate.lint import statements
+from ceasefire.annotate.lint.checks import lint, quote_type_of
 from ceasefire.schema import load_schema
 
 from gold_helpers import D0, D4, by_id, claim, event, has_relation, load_gold, mention, nth
 
 ROOT = Path(__file__).resolve().parents[1]
-GUIDELINES = (ROOT / "annotate" / "GUIDELINES.md").read_text(encoding="utf-8")
+GUIDELINES = (ROOT / "schema" / "GUIDELINES.md").read_text(encoding="utf-8")
 SCHEMA = load_schema()
 SCHEMA_TEXT = (ROOT / "schema" / "schema.yaml").read_text(encoding="utf-8")
 DOCS, CORPUS = load_gold()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ceasefire.data import data_dir
 
-GUIDELINES = Path(__file__).resolve().parents[1] / "annotate" / "GUIDELINES.md"
+GUIDELINES = Path(__file__).resolve().parents[1] / "schema" / "GUIDELINES.md"
 N = 8
 
 

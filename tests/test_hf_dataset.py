@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from ceasefire.annotate.build import SHIPPED, build_dataset
-from ceasefire.annotate.card import split_card, validate_metadata
-from ceasefire.annotate import token_view
-from ceasefire.annotate.hf_dataset import CONFIGS
-from ceasefire.annotate.publish import TOKEN_VARIABLES
+from ceasefire.annotate.dataset.build import SHIPPED, build_dataset
+from ceasefire.annotate.dataset.card import split_card, validate_metadata
+from ceasefire.annotate.dataset import token_view
+from ceasefire.annotate.dataset.configs import CONFIGS
+from ceasefire.annotate.dataset.publish import TOKEN_VARIABLES
 from ceasefire.data import data_dir
 from ceasefire.schema import load_schema
 
@@ -178,7 +178,7 @@ def test_optional_and_detail_are_in_every_config_where_the_items_are(loaded):
 
 
 def test_a_written_unset_value_is_refused_not_silently_dropped():
-    from ceasefire.annotate.hf_dataset import all_features, rows
+    from ceasefire.annotate.dataset.configs import all_features, rows
 
     docs, corpus = load_gold()
     docs[D0]["mentions"][0]["optional"] = False
@@ -203,7 +203,7 @@ def test_token_config_tags_exactly_the_top_level_mentions(loaded):
 
 
 def test_card_states_the_loss_from_nesting_as_computed():
-    from ceasefire.annotate.card_sections import token_view_markdown
+    from ceasefire.annotate.dataset.card_sections import token_view_markdown
 
     docs, _ = load_gold()
     _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
@@ -213,7 +213,7 @@ def test_card_states_the_loss_from_nesting_as_computed():
 def test_card_and_datasheet_report_the_honest_agreement_beside_published_figures():
     """C-D and C, D against the gold, A-B as history, who made them, and published figures with
     their sources: the generated blocks, as computed now, in the card and the datasheet."""
-    from ceasefire.annotate.reporting import PUBLISHED, WHO, agreement_markdown, published_markdown
+    from ceasefire.annotate.dataset.datasheet import PUBLISHED, WHO, agreement_markdown, published_markdown
 
     _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
     datasheet = (Path(__file__).resolve().parents[1] / "DATASHEET.md").read_text(encoding="utf-8")
@@ -229,7 +229,7 @@ def test_card_and_datasheet_report_the_honest_agreement_beside_published_figures
 
 
 def test_card_states_the_optional_items_per_layer_and_their_scoring():
-    from ceasefire.annotate.card_sections import optional_markdown
+    from ceasefire.annotate.dataset.card_sections import optional_markdown
 
     docs, corpus = load_gold()
     _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
@@ -346,7 +346,7 @@ def test_the_card_shows_an_example_per_config_and_explains_every_code():
 
 
 def test_a_renamed_mention_type_flows_into_the_classlabels(tmp_path):
-    from ceasefire.annotate.hf_dataset import all_features
+    from ceasefire.annotate.dataset.configs import all_features
     from ceasefire.schema.model import SCHEMA_FILE
 
     text = SCHEMA_FILE.read_text(encoding="utf-8").replace("mention:PERSON", "mention:HUMAN").replace("    PERSON:\n", "    HUMAN:\n", 1)
@@ -359,7 +359,7 @@ def test_a_renamed_mention_type_flows_into_the_classlabels(tmp_path):
 
 def test_a_renamed_detail_value_and_optional_layers_flow_into_the_features(tmp_path):
     """`detail` and the optional flags come from schema.yaml, like every other feature."""
-    from ceasefire.annotate.hf_dataset import all_features
+    from ceasefire.annotate.dataset.configs import all_features
     from ceasefire.schema.model import SCHEMA_FILE
 
     text = SCHEMA_FILE.read_text(encoding="utf-8")

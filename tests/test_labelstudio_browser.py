@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from ceasefire.annotate.ls_convert import link_targets, tasks_for
-from ceasefire.annotate.ls_import import import_tasks
-from ceasefire.annotate.ls_config import PASSES, build_config
-from ceasefire.annotate.ls_server import Credentials, client, ensure_project, export_full_json, find_project, free_port, project_title
+from ceasefire.annotate.labelstudio.convert import link_targets, tasks_for
+from ceasefire.annotate.labelstudio.importer import import_tasks
+from ceasefire.annotate.labelstudio.config import PASSES, build_config
+from ceasefire.annotate.labelstudio.server import Credentials, client, ensure_project, export_full_json, find_project, free_port, project_title
 from ceasefire.schema.corpus import load_gold, load_predictions
 from ceasefire.schema import load_schema
 from ceasefire.schema.records import canonical_corpus, canonical_document

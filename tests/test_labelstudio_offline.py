@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ceasefire.annotate.ls_config import build_config
-from ceasefire.annotate.ls_convert import from_results, tasks_for
-from ceasefire.annotate.ls_import import import_tasks
+from ceasefire.annotate.labelstudio.config import build_config
+from ceasefire.annotate.labelstudio.convert import from_results, tasks_for
+from ceasefire.annotate.labelstudio.importer import import_tasks
 from ceasefire.schema import load_schema
 from ceasefire.schema.model import SCHEMA_FILE
 from ceasefire.schema.records import canonical_document
@@ -21,7 +21,7 @@ SCHEMA = load_schema()
 
 
 def test_committed_config_is_in_sync_with_the_schema():
-    assert (ROOT / "annotate" / "labelstudio.xml").read_text(encoding="utf-8") == build_config(SCHEMA)
+    assert (ROOT / "annotate" / "labelstudio" / "labelstudio.xml").read_text(encoding="utf-8") == build_config(SCHEMA)
 
 
 def test_config_parses_with_the_sdk_and_covers_the_schema():
@@ -47,7 +47,7 @@ def test_every_view_names_each_control_once():
     import re
     from collections import Counter
 
-    from ceasefire.annotate.ls_config import ALL, PASSES
+    from ceasefire.annotate.labelstudio.config import ALL, PASSES
 
     for pass_ in (ALL, *PASSES):
         names = Counter(re.findall(r'<\w+ name="([^"]+)"', build_config(SCHEMA, pass_)))
@@ -281,7 +281,7 @@ def test_random_documents_round_trip_through_label_studio_json(doc, seed):
 
 # --- passes, multi-label relations, picked ids -------------------------------------------------
 
-from ceasefire.annotate.ls_config import ALL, PASSES  # noqa: E402
+from ceasefire.annotate.labelstudio.config import ALL, PASSES  # noqa: E402
 
 SAME_PAIR = {("000_8ce9f93fccec955a", "v44", "v46"), ("004_2b10ae636b3461d6", "v22", "v23"),
              ("004_2b10ae636b3461d6", "v50", "v52"), ("004_2b10ae636b3461d6", "v62", "v63")}

@@ -9,10 +9,10 @@ import json
 
 import pytest
 
-from ceasefire.annotate.ls_config import build_config
-from ceasefire.annotate.ls_convert import tasks_for
-from ceasefire.annotate.ls_import import import_tasks
-from ceasefire.annotate.ls_server import (Credentials, Server, client, ensure_project, export_full_json, export_plain,
+from ceasefire.annotate.labelstudio.config import build_config
+from ceasefire.annotate.labelstudio.convert import tasks_for
+from ceasefire.annotate.labelstudio.importer import import_tasks
+from ceasefire.annotate.labelstudio.server import (Credentials, Server, client, ensure_project, export_full_json, export_plain,
                                           free_port, import_missing_tasks)
 from ceasefire.schema import load_schema
 

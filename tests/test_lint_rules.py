@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from ceasefire.annotate.lint import lint, quote_type_of
+from ceasefire.annotate.lint.checks import lint, quote_type_of
 
 from gold_helpers import D0, D4, claim, copy_gold, edit_record, event, mention
 

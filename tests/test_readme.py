@@ -35,7 +35,7 @@ def test_readme_figures_are_generated_and_current(run_cli):
 
 
 def test_readme_says_who_annotated_and_what_the_agreement_measures():
-    from ceasefire.annotate.reporting import PAIRS, WHO
+    from ceasefire.annotate.dataset.datasheet import PAIRS, WHO
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     data = text[text.index("## The data"):text.index("## Loading with `datasets`")]

@@ -5,7 +5,7 @@ import pytest
 from seqeval.metrics import f1_score
 from seqeval.scheme import IOB2
 
-from ceasefire.annotate import token_view
+from ceasefire.annotate.dataset import token_view
 from ceasefire.data import data_dir
 from ceasefire.schema.corpus import load_gold
 from ceasefire.eval.scorer import score

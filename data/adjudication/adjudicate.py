@@ -261,7 +261,7 @@ make_optional(desire, "2.5: whether Trump's repeated wish since the start of his
 
 
 # R7 (classes 2, 3, 8): every CORROBORATES/CONTRADICTS follows the determinate rule of guidelines 4.4
-# (ceasefire.annotate.statements). The only judgement the rule leaves is whether two values conflict;
+# (ceasefire.annotate.lint.statements). The only judgement the rule leaves is whether two values conflict;
 # CONFLICTS lists the pairs of sources whose values cannot both be true, with the detail (LOG.md R7).
 def source_key(*parts):
     return tuple(parts)
@@ -272,7 +272,7 @@ CONFLICTS = {}
 
 
 def write_links():
-    from ceasefire.annotate import statements
+    from ceasefire.annotate.lint import statements
 
     for doc in A.values():
         doc["relations"] = [r for r in doc["relations"] if r["type"] not in statements.LINK_TYPES]

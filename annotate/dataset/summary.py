@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .corpus import article_words
+from ceasefire.annotate.corpus.folder import article_words
 
 
 def summarize(documents: dict[str, dict], corpus: dict | None) -> dict:

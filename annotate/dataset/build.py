@@ -12,9 +12,9 @@ from ceasefire.schema import Schema
 
 from . import card_sections
 from .card import card_metadata, render_card
-from .corpus import article_words
-from .hf_dataset import CONFIGS, build_files, manifest
-from .reporting import agreement_markdown, published_markdown, sources, statistics_markdown
+from ceasefire.annotate.corpus.folder import article_words
+from .configs import CONFIGS, build_files, manifest
+from .datasheet import agreement_markdown, published_markdown, sources, statistics_markdown
 
 ROW_OF = {
     "documents": "article, with every layer",
@@ -82,7 +82,7 @@ def dataset_files(*, schema: Schema, gold: str | Path | None = None, annotations
     files: dict[str, bytes | str] = dict(built["files"])
     sizes, feats = built["sizes"], built["features"]
     meta = card_metadata(sizes, feats, n_articles=len(corpus.documents))
-    body = resources.files("ceasefire.annotate").joinpath("card_body.md").read_text(encoding="utf-8")
+    body = resources.files("ceasefire.annotate.dataset").joinpath("card_body.md").read_text(encoding="utf-8")
     words = article_words(len(corpus.documents))
     table = "\n".join(f"| `{c}` | {ROW_OF[c].format(**words)} | {sizes[c]['num_examples']} |" for c in CONFIGS)
     for key, value in (

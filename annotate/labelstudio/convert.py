@@ -27,7 +27,7 @@ from typing import Any
 from ceasefire.schema import Schema
 from ceasefire.schema.records import DOC_LAYERS, canonical_document
 
-from .ls_config import (ALL, ATTR, CLAIM, CLAIM_PARTS, CLUSTERS, CONTENT, CUE, ENTITIES, ENTITY_INFO, LABELS_EDITED, LABELS_SHOWN, LINK_TARGETS, MENTION,
+from .config import (ALL, ATTR, CLAIM, CLAIM_PARTS, CLUSTERS, CONTENT, CUE, ENTITIES, ENTITY_INFO, LABELS_EDITED, LABELS_SHOWN, LINK_TARGETS, MENTION,
                         OPTIONAL, OPTIONAL_FIELDS, OWNS, TEXT, TRIGGER, link_control, link_controls, mode_control, optional_control, relation_label, relation_labels, type_labels)
 
 

@@ -12,7 +12,7 @@ from datasets.info import DatasetInfosDict
 from datasets.splits import SplitDict, SplitInfo
 from huggingface_hub import DatasetCardData
 
-from .hf_dataset import CONFIGS, DEFAULT_CONFIG, SPLIT
+from .configs import CONFIGS, DEFAULT_CONFIG, SPLIT
 
 PRETTY_NAME = "Ceasefire: actors, events, claims and cross-source relations in {n_articles} news articles"
 #: The licence file in the folder (copied from LICENSE-DATA.md by the build). The Hub's
@@ -35,7 +35,7 @@ METADATA = {
 
 
 def card_metadata(sizes: dict[str, dict], features: dict, *, n_articles: int = 2) -> dict[str, Any]:
-    from .corpus import article_words
+    from ceasefire.annotate.corpus.folder import article_words
 
     card = DatasetCardData(pretty_name=PRETTY_NAME.format(**article_words(n_articles)), **METADATA)
     infos = {}

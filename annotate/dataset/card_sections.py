@@ -11,7 +11,7 @@ from typing import Any
 from ceasefire.schema import Schema
 
 from . import token_view
-from .hf_dataset import CONFIGS, decode_labels
+from .configs import CONFIGS, decode_labels
 
 LIST_ITEMS = 2  # items shown of a long list in an example row
 TEXT_CHARS = 120  # characters shown of a long string in an example row
@@ -123,7 +123,7 @@ def optional_markdown(documents: dict[str, dict], corpus: dict, schema: Schema) 
 
 def cross_links_markdown(corpus: dict) -> str:
     """One line saying where the relations between the articles are."""
-    from .corpus import article_words
+    from ceasefire.annotate.corpus.folder import article_words
 
     words = article_words(len(corpus.get("documents") or []))
     by_type: dict[str, int] = {}

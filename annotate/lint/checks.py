@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from ceasefire.annotate import statements
+from ceasefire.annotate.lint import statements
 from ceasefire.data import data_dir, load_articles
 from ceasefire.schema import Location, Problem, Schema, load_schema, read_records
 from ceasefire.schema.spans import iter_spans

@@ -84,7 +84,7 @@ def load_state(folder: Path) -> dict:
         _refuse(path, "projects", bad[0], "is not a project name", "a list of annotator names (strings)")
     if "port" in state and not 1 <= state["port"] <= 65535:
         _refuse(path, "port", state["port"], "is not a port number", "1 to 65535")
-    from .ls_config import ALL, PASSES
+    from .config import ALL, PASSES
 
     if "pass_" in state and state["pass_"] not in (ALL, *PASSES):
         _refuse(path, "pass_", state["pass_"], "is not an annotation pass", ", ".join((ALL, *PASSES)))

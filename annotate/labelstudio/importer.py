@@ -11,7 +11,7 @@ from ceasefire.schema.json_schema import DOC_ID_PATTERN
 from ceasefire.schema.records import canonical_corpus
 from ceasefire.schema.validate import GOLD, PREDICTION, validate_records
 
-from .ls_convert import from_results
+from .convert import from_results
 
 
 def _as_list(value) -> list:

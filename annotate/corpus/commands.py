@@ -16,7 +16,7 @@ BASELINE_LINKS = "ceasefire.baselines.rule_based:link_documents"
 
 
 def cmd_add(args) -> int:
-    from .corpus import add_article
+    from .folder import add_article
 
     entry = add_article(args.corpus, args.article, title=args.title, date=args.date, event_date=args.event_date,
                         language=args.language, source=args.source)
@@ -28,7 +28,7 @@ def cmd_add(args) -> int:
 def cmd_preannotate(args) -> int:
     from ceasefire.schema.records import dumps_jsonl
 
-    from .corpus import articles_folder, corpus_id, preannotate
+    from .folder import articles_folder, corpus_id, preannotate
 
     if args.function and args.command:
         print("error: give MODULE:FUNCTION or --command CMD, not both; see --help", file=sys.stderr)
@@ -61,7 +61,7 @@ def _annotation(path, schema):
 
 def cmd_adjudicate(args) -> int:
     from .adjudicate import apply, derive, differences, read_decisions, template
-    from .ls_import import write_records
+    from ceasefire.annotate.labelstudio.importer import write_records
 
     inputs = [args.a, args.b, args.decisions, args.from_gold, args.schema or SCHEMA_FILE]
     schema = load_schema(args.schema)
