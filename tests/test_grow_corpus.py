@@ -207,7 +207,7 @@ def test_adjudicate_applies_each_decision(grown):
 
 
 def _diffs(grown):
-    from ceasefire.annotate.corpus.commands import _annotation
+    from ceasefire.annotate.corpus.folder import read_annotation as _annotation
 
     schema = load_schema()
     return _annotation(grown["a"], schema), _annotation(grown["b"], schema), schema

@@ -1,4 +1,4 @@
-"""The commands that grow the corpus: `add`, `preannotate`, `adjudicate` (see README, "Growing the corpus")."""
+"""The commands that grow and adjudicate a corpus: `add`, `preannotate`, `diff`, `adjudicate` (see docs/annotators.md)."""
 
 from __future__ import annotations
 
@@ -47,29 +47,18 @@ def cmd_preannotate(args) -> int:
     return EXIT_OK
 
 
-def _annotation(path, schema):
-    """Validated records of one annotator's pull."""
-    from ceasefire.schema import InputError, read_records
-    from ceasefire.schema.validate import validate_records
-
-    loaded, problems = read_records([path])
-    result = validate_records(loaded, incomplete=bool(problems), schema=schema)
-    if problems or result.problems:
-        raise InputError(problems + result.problems)
-    return result.documents, result.corpus
-
-
 def cmd_adjudicate(args) -> int:
     from .adjudicate import apply, derive, differences, read_decisions, template
-    from ceasefire.annotate.labelstudio.importer import write_records
+    from .folder import read_annotation
+    from .records import write_records
 
     inputs = [args.a, args.b, args.decisions, args.from_gold, args.schema or SCHEMA_FILE]
     schema = load_schema(args.schema)
     if args.template:
         check_output_file(args.template, inputs=inputs, option="--template")
-        (a, ac), (b, bc) = _annotation(args.a, schema), _annotation(args.b, schema)
+        (a, ac), (b, bc) = read_annotation(args.a, schema), read_annotation(args.b, schema)
         diffs = differences(a, ac, b, bc)
-        derived = derive(a, ac, b, bc, *_annotation(args.from_gold, schema)) if args.from_gold else None
+        derived = derive(a, ac, b, bc, *read_annotation(args.from_gold, schema)) if args.from_gold else None
         write_file(args.template, template(diffs, derived), option="--template")
         print(f"wrote {len(diffs)} differences to decide to {args.template}")
         return EXIT_OK
@@ -82,7 +71,7 @@ def cmd_adjudicate(args) -> int:
         from ceasefire.outputs import check_output_folder
 
         check_output_folder(args.output, inputs=inputs)
-    (a, ac), (b, bc) = _annotation(args.a, schema), _annotation(args.b, schema)
+    (a, ac), (b, bc) = read_annotation(args.a, schema), read_annotation(args.b, schema)
     decisions, edits, problems = read_decisions(args.decisions)
     if problems:
         return print_problems(problems)
@@ -92,8 +81,32 @@ def cmd_adjudicate(args) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub) -> None:
-    """Register the commands on the `ceasefire-annotate` subparsers."""
+def cmd_diff(args) -> int:
+    from .diff import diff_corpus, diff_documents
+    from .folder import read_annotation
+
+    schema = load_schema(args.schema)
+    (a, ac), (b, bc) = read_annotation(args.a, schema), read_annotation(args.b, schema)
+    n = 0
+    for doc_id in sorted(set(a) | set(b)):
+        if doc_id not in a or doc_id not in b:
+            print(f"== {doc_id}: only in {'A' if doc_id in a else 'B'}")
+            continue
+        lines = diff_documents(a[doc_id], b[doc_id])
+        n += len(lines)
+        print(f"== {doc_id}: {len(lines)} differences")
+        for line in lines:
+            print(f"  {line}")
+    lines = diff_corpus(a, ac or {}, b, bc or {})
+    n += len(lines)
+    print(f"== corpus: {len(lines)} differences")
+    for line in lines:
+        print(f"  {line}")
+    print(f"{n} differences in all")
+    return EXIT_OK
+
+
+def _add_add(sub) -> None:
     p = sub.add_parser(
         "add", parents=options("corpus"), help="add an article to a corpus: the text verbatim, its sha256 and metadata",
         description="Copy ARTICLE byte for byte into the corpus's articles/ as NNN_<first 16 hex of its sha256>.txt and\n"
@@ -111,6 +124,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--source", help="where the text comes from: publisher or URL (default: unknown, null)")
     p.set_defaults(func=cmd_add)
 
+
+def _add_preannotate(sub) -> None:
     p = sub.add_parser(
         "preannotate", parents=options("corpus", "schema"),
         help="run an extractor on corpus articles: predictions to review in Label Studio",
@@ -129,6 +144,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--timeout", type=timeout, default=600, help="seconds per document for --command (default: 600)")
     p.set_defaults(func=cmd_preannotate)
 
+
+def _add_adjudicate(sub) -> None:
     p = sub.add_parser(
         "adjudicate", parents=options("schema"),
         help="apply an adjudication file to two annotations: the gold",
@@ -150,3 +167,21 @@ def add_parsers(sub) -> None:
     p.add_argument("--corpus-id", metavar="ID", help="id of the gold's corpus record (default: A's)")
     p.set_defaults(func=cmd_adjudicate)
 
+
+def _add_diff(sub) -> None:
+    p = sub.add_parser(
+        "diff",
+        parents=options("schema"),
+        help="list every difference between two annotations (for adjudication)",
+        description="Compare two annotations of the same articles item by item (mentions by span, events by\n"
+        "trigger, claims by content, relations by their ends) and print one line per difference.",
+        epilog="example:\n  ceasefire-annotate diff data/annotations/A data/annotations/B",
+        formatter_class=formatter,
+    )
+    p.add_argument("a", metavar="ANN_A")
+    p.add_argument("b", metavar="ANN_B")
+    p.set_defaults(func=cmd_diff)
+
+
+#: command name -> the function that declares it on the `ceasefire-annotate` subparsers
+COMMANDS = {"add": _add_add, "preannotate": _add_preannotate, "diff": _add_diff, "adjudicate": _add_adjudicate}

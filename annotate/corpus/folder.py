@@ -57,6 +57,18 @@ def load_corpus_articles(corpus: str | Path | None) -> dict[str, dict]:
         raise InputError([Problem(Location(str(folder / MANIFEST)), None, "--corpus", f"cannot be loaded: {exc}", has_value=False)]) from None
 
 
+def read_annotation(path, schema) -> tuple[dict[str, dict], dict | None]:
+    """The validated documents and corpus record of one annotation (a records file or folder); raise InputError."""
+    from ceasefire.schema import read_records
+    from ceasefire.schema.validate import validate_records
+
+    loaded, problems = read_records([path])
+    result = validate_records(loaded, incomplete=bool(problems), schema=schema)
+    if problems or result.problems:
+        raise InputError(problems + result.problems)
+    return result.documents, result.corpus
+
+
 def _refuse(path, field: str, message: str, value=None, allowed: str | None = None, *, has_value: bool = True) -> InputError:
     return InputError([Problem(Location(str(path)), None, field, message, value, allowed, has_value)])
 

@@ -113,10 +113,13 @@ def _bytes(content: bytes | str) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
+def folder_files(folder: Path) -> list[Path]:
+    """Every file of the folder that `build --check` compares and `publish` uploads (hidden files and folders excluded)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
 def check(out: str | Path, *, schema: Schema, gold: str | Path | None = None, annotations=None) -> list[str]:
     """Differences between the folder on disk and what `build` would write now (empty when current)."""
-    from .publish import folder_files
-
     out = Path(out)
     files, _ = dataset_files(schema=schema, gold=gold, annotations=annotations)
     on_disk = {p.relative_to(out).as_posix() for p in folder_files(out)} if out.is_dir() else set()

@@ -6,14 +6,10 @@ import hashlib
 import os
 from pathlib import Path
 
+from .build import check, folder_files
 from .card import NOT_CHECKED_OFFLINE, split_card, validate_metadata
 
 TOKEN_VARIABLES = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN")
-
-
-def folder_files(folder: Path) -> list[Path]:
-    """Every file that would be uploaded (hidden files and folders excluded)."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def check_folder(folder: Path) -> list[str]:
@@ -66,8 +62,6 @@ def _token() -> str | None:
 def publish(folder: Path, repo_id: str, *, dry_run: bool, schema, gold=None, out=print) -> list[str]:
     """Check the repo id, the folder and that it is what `build` writes now; then list the
     files, and unless ``dry_run`` check the token with the Hub and upload."""
-    from .build import check
-
     problems = repo_id_problems(repo_id) or check_folder(folder)
     if problems:
         return problems

@@ -145,25 +145,3 @@ def read_export(path: str | Path, schema: Schema, *, mode: str = GOLD) -> tuple[
     if problem:
         return {}, None, [problem]
     return import_tasks(tasks, str(path), schema, mode=mode)
-
-
-def write_records(out: str | Path, documents: dict[str, dict], corpus: dict, *, inputs=()) -> None:
-    """A .jsonl file, or a folder with one pretty JSON file per document plus corpus.json.
-
-    The rules of :mod:`ceasefire.outputs` apply: an input is never overwritten, a folder
-    holding anything but an earlier output is refused, and a document id becomes a file
-    name only if it is a plain name.
-    """
-    from ceasefire.outputs import check_output_file, safe_name, write_file, write_folder
-    from ceasefire.schema import InputError
-    from ceasefire.schema.records import dumps_jsonl, dumps_pretty
-
-    if Path(out).suffix == ".jsonl":
-        check_output_file(out, inputs=inputs)
-        write_file(out, dumps_jsonl([documents[d] for d in sorted(documents)] + [corpus]))
-        return
-    files = {f"{safe_name(d, what='document id')}.json": dumps_pretty(documents[d]) for d in sorted(documents)}
-    if "corpus.json" in files:
-        raise InputError([Problem(None, "corpus", "id", "names the file of the corpus record", "corpus", "any other document id")])
-    files["corpus.json"] = dumps_pretty(corpus)
-    write_folder(out, files, inputs=inputs)
