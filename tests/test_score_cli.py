@@ -34,7 +34,7 @@ def test_score_output_describes_itself(run_cli, tmp_path):
     result = json.loads(out.read_text())
     for name in REQUIRED:
         assert set(result["metrics"][name]) == set(METRIC_KEYS), name
-    assert result["scorer"]["name"] == "ceasefire-eval" and result["schema_version"] == "1.1.0"
+    assert result["scorer"]["name"] == "ceasefire-eval" and result["schema_version"] == "1.2.0"
     assert len(result["gold"]["fingerprint"]) == 64
     assert set(result["per_document"]) == {"ex1", "ex2"}
     assert "PERSON" in result["per_type"]["mentions.strict"]
