@@ -387,31 +387,6 @@ def test_shipped_release_is_untouched(grown):
         assert _tree(data_dir() / part) == tree, part
 
 
-def test_the_shipped_adjudication_is_one_decisions_file(run_cli, tmp_path):
-    """Today's hand-edited adjudication (data/adjudication/adjudicate.py) as a decisions file:
-    the decisions that `--from-gold` derives from A, B and the gold give back data/gold byte for byte."""
-    a, b, gold = (data_dir() / "annotations" / "A"), (data_dir() / "annotations" / "B"), data_dir() / "gold"
-    decisions = tmp_path / "decisions.yaml"
-    r = run_cli("ceasefire-annotate", "adjudicate", a, b, "--template", decisions, "--from-gold", gold)
-    assert r.returncode == 0, r.stderr
-    import yaml
-
-    parsed = yaml.safe_load(decisions.read_text(encoding="utf-8"))
-    assert {d["take"] for d in parsed["decisions"]} == {"A", "B"} and parsed["edits"]
-    out = tmp_path / "gold"
-    r = run_cli("ceasefire-annotate", "adjudicate", a, b, "--decisions", decisions, "--corpus-id", "ceasefire-gold", "-o", out)
-    assert r.returncode == 0, r.stderr
-    assert {p.name: p.read_bytes() for p in gold.glob("*.json")} == {p.name: p.read_bytes() for p in out.glob("*.json")}
-    # D7 turned the other way (take A: THEME `threatening` on "agreed"@1566) gives that gold: the file decides
-    decisions.write_text(decisions.read_text(encoding="utf-8").replace("take: B", "take: A", 1), encoding="utf-8")
-    r = run_cli("ceasefire-annotate", "adjudicate", a, b, "--decisions", decisions, "--corpus-id", "ceasefire-gold", "-o", tmp_path / "other")
-    assert r.returncode == 0, r.stderr
-    doc = json.loads((tmp_path / "other" / "000_8ce9f93fccec955a.json").read_text(encoding="utf-8"))
-    (agreed,) = [e for e in doc["events"] if e["trigger"]["start"] == 1566]
-    threatening = next(e["id"] for e in doc["events"] if e["trigger"]["text"] == "threatening")
-    assert {"role": "THEME", "ref": threatening} in agreed["arguments"]
-
-
 def test_cross_document_coreference_counts_the_third_article(grown, tmp_path):
     """The gold scored against itself is perfect across all three articles; moving the third
     article's `Russia` to an entity of its own breaks only the cross-document cluster."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, print_problems, timeout
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, timeout
 from ceasefire.outputs import check_output_file, write_file
-from ceasefire.schema import load_schema
+from ceasefire.schema import InputError, load_schema
 from ceasefire.schema.model import SCHEMA_FILE
 
 BASELINE = "ceasefire.baselines.rule_based:extract"
@@ -48,7 +48,7 @@ def cmd_preannotate(args) -> int:
 
 
 def cmd_adjudicate(args) -> int:
-    from .adjudicate import apply, derive, differences, read_decisions, template
+    from .adjudicate import derive, differences, template
     from .folder import read_annotation
     from .records import write_records
 
@@ -65,19 +65,45 @@ def cmd_adjudicate(args) -> int:
     if not args.decisions or not args.output:
         print("error: adjudicate needs --decisions FILE and -o GOLD (or --template FILE); see --help", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.check:
+        return _check_adjudication(args, schema)
     if Path(args.output).suffix == ".jsonl":
         check_output_file(args.output, inputs=inputs)
     else:
         from ceasefire.outputs import check_output_folder
 
         check_output_folder(args.output, inputs=inputs)
+    docs, corpus, n = _adjudicated(args, schema)
+    write_records(args.output, docs, corpus, inputs=inputs)
+    print(f"applied {n} decisions; wrote the gold of {len(docs)} documents and the corpus record to {args.output}")
+    return EXIT_OK
+
+
+def _adjudicated(args, schema) -> tuple[dict, dict, int]:
+    """The gold that A, B and the decisions file give, and the number of decisions."""
+    from .adjudicate import apply, read_decisions
+    from .folder import read_annotation
+
     (a, ac), (b, bc) = read_annotation(args.a, schema), read_annotation(args.b, schema)
     decisions, edits, problems = read_decisions(args.decisions)
     if problems:
-        return print_problems(problems)
+        raise InputError(problems)
     docs, corpus = apply(a, ac, b, bc, decisions, schema=schema, source=str(args.decisions), edits=edits, corpus_id=args.corpus_id)
-    write_records(args.output, docs, corpus, inputs=inputs)
-    print(f"applied {len(decisions)} decisions; wrote the gold of {len(docs)} documents and the corpus record to {args.output}")
+    return docs, corpus, len(decisions)
+
+
+def _check_adjudication(args, schema) -> int:
+    """--check: write nothing; exit 2 unless the -o folder is what the decisions give, byte for byte."""
+    from .records import stale_files
+
+    docs, corpus, n = _adjudicated(args, schema)
+    stale = stale_files(args.output, docs, corpus)
+    for line in stale:
+        print(f"error: {line}", file=sys.stderr)
+    if stale:
+        print(f"error: {args.output} is not what {args.decisions} gives; rerun `ceasefire-annotate adjudicate` without --check", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{args.output} is current: the {n} decisions of {args.decisions} give it byte for byte")
     return EXIT_OK
 
 
@@ -156,7 +182,9 @@ def _add_adjudicate(sub) -> None:
         "it is filled in with what turns A and B into that gold (to move a hand-made adjudication into a file).",
         epilog="examples:\n  ceasefire-annotate adjudicate ann/alice ann/bob --template decisions.yaml\n"
         "  ceasefire-annotate adjudicate ann/alice ann/bob --decisions decisions.yaml -o mycorpus/gold\n"
-        "  ceasefire-annotate adjudicate data/annotations/A data/annotations/B --template d.yaml --from-gold data/gold",
+        "  ceasefire-annotate adjudicate data/annotations/A data/annotations/B --template d.yaml --from-gold data/gold\n"
+        "  ceasefire-annotate adjudicate data/annotations/A data/annotations/B --decisions data/adjudication/decisions.yaml \\\n"
+        "      --corpus-id ceasefire-gold -o data/gold --check",
         formatter_class=formatter)
     p.add_argument("a", metavar="ANN_A")
     p.add_argument("b", metavar="ANN_B")
@@ -165,6 +193,7 @@ def _add_adjudicate(sub) -> None:
     p.add_argument("--template", metavar="FILE", help="write a decisions file to fill in, listing every difference; nothing else")
     p.add_argument("--from-gold", metavar="GOLD", help="with --template: fill it in with the decisions and edits that give this existing gold")
     p.add_argument("--corpus-id", metavar="ID", help="id of the gold's corpus record (default: A's)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 2 unless the -o folder is what the decisions give, byte for byte")
     p.set_defaults(func=cmd_adjudicate)
 
 

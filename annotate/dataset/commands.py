@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, print_problems, write_or_check
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, write_or_check
 from ceasefire.outputs import check_output_folder
 from ceasefire.schema import load_schema
 
