@@ -190,7 +190,7 @@ def instructions(schema: Schema, layers: list[str], guidelines: str, *, article:
         "Ids are your own; one id names one mention, event, claim or relation of the answer. A field that refers to "
         "an item (entity, ref, source, parent, head, tail) must use an id from the same answer. Entity and event "
         "cluster ids are corpus-wide: the same id in the answers for two articles claims that they share the entity. "
-        "When a document id is given with the article, start them with it and a slash (\"<document id>/putin\").",
+        "When a document id is given with the article, start them with it and a slash (\"<document id>/varga\").",
     ]
     if "mentions" in layers:
         lines += ["", "## Mentions", "A mention is a span that names or refers to an actor, place, time or object. Types:",

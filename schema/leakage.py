@@ -40,6 +40,7 @@ PHRASES_ALLOWED: dict[str, str] = {
 _WORD = re.compile(r"\w+(?:'\w+)*")
 # a quote opens after a non-word character (so the apostrophe of "Varga's" opens nothing)
 _QUOTED = re.compile(r'(?<!\w)(?:"([^"\n]{1,200})"|“([^”\n]{1,200})”|‘([^’\n]{1,200})’(?!\w)|`([^`\n]{1,200})`)')
+_IDENT = re.compile(r"[A-Za-z0-9]*(?:[_/][A-Za-z0-9]+)+")
 _SENTENCE_END = re.compile(r"[.!?:]['\"”’)]*$")
 
 
@@ -71,6 +72,9 @@ def _names(text: str) -> set[str]:
     lower = {w.lower() for w in words(text) if w[:1].islower()}
     names = set()
     for line in _fold(text).splitlines():
+        ws = _WORD.findall(line)
+        if len(ws) > 3 and sum(w[:1].isupper() for w in ws) > 0.7 * len(ws):
+            continue  # a headline in title case capitalises every word
         previous = None
         for match in _WORD.finditer(line):
             w = match.group()
@@ -126,13 +130,18 @@ class Articles:
             doc = next((d for d, runs in self._runs.items() if gram in runs), None)
             if doc is not None:
                 add("run", " ".join(ws[i:i + RUN]), doc)
-        for w in ws:
+        for w in ws + _id_parts(text):
             if len(w) < 2 or w in NAMES_ALLOWED:
                 continue
             doc = next((d for d, names in self._names.items() if w in names), None)
             if doc is not None:
                 add("name", w, doc)
         return out
+
+
+def _id_parts(text: str) -> list[str]:
+    """The parts of identifiers (``doc/putin``, ``agree_truce``), capitalised: an id names as a word does."""
+    return [part.capitalize() for ident in _IDENT.findall(text) for part in re.split(r"[^A-Za-z]+", ident) if part]
 
 
 def check_texts(articles: dict[str, str], instructions: Iterable[tuple[str, str]]) -> list[str]:

@@ -79,6 +79,7 @@ def test_the_check_finds_each_kind_of_quotation():
     assert kinds("A cue like “according to” marks a claim.") == []          # allowed, with its reason
     assert kinds('A STATE ("Freedonia").') == ["name", "quoted"]
     assert kinds("the talks in Upper Vexland had collapsed here") == ["name", "run"]
+    assert kinds("Start entity ids with the document id: doc/freedonia.") == ["name"]
     assert kinds("Say that the talks had ended.") == []                      # four words in a row, no name
     assert kinds('A cue such as "said".') == []                              # one lower-case word
     assert kinds("It's the officials' view.") == []                          # apostrophes open no quote
