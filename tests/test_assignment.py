@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.optimize import linear_sum_assignment
 
-from ceasefire.eval.assignment import _hungarian, max_weight_assignment
+from ceasefire.eval.assignment import _hungarian, components, max_weight_assignment
 
 
 @pytest.mark.parametrize("seed", range(200))
@@ -28,3 +28,28 @@ def test_large_matrices_go_to_scipy_with_the_same_result():
     big = max_weight_assignment(w)
     small = _hungarian(w)
     assert abs(sum(w[r][c] for r, c in big) - sum(w[r][c] for r, c in small)) < 1e-9
+
+
+def test_components_by_hand():
+    # left 1-2 share right "x"; left 3 alone with "y"; left "x" is not right "x"
+    edges = [(1, "x"), (3, "y"), (2, "x"), ("x", "z")]
+    assert components(edges) == [[(1, "x"), (2, "x")], [(3, "y")], [("x", "z")]]
+    assert components([]) == []
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_components_agree_with_scipy(seed):
+    """The same partition of the edges as scipy.sparse.csgraph.connected_components."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    rng = random.Random(seed)
+    n, m = rng.randrange(1, 12), rng.randrange(1, 12)
+    edges = sorted({(rng.randrange(n), rng.randrange(m)) for _ in range(rng.randrange(1, 20))})
+    rng.shuffle(edges)
+    graph = coo_matrix(([1] * len(edges), ([g for g, _ in edges], [n + p for _, p in edges])), shape=(n + m, n + m))
+    _, label = connected_components(graph, directed=False)
+    theirs = {frozenset(e for e in edges if label[e[0]] == c) for c in {label[g] for g, _ in edges}}
+    ours = components(edges)
+    assert {frozenset(c) for c in ours} == theirs
+    assert [e for c in ours for e in c] != [] and all(c == [e for e in edges if e in set(c)] for c in ours)  # input order kept
