@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, print_problems
+from ceasefire._cli import EXIT_OK, formatter, options, run
 from ceasefire.outputs import write_file
-from ceasefire.schema import InputError, SchemaError, load_schema
+from ceasefire.schema import load_schema
 from ceasefire.schema.json_schema import committed_files
 
 #: the order of the commands in ``ceasefire-annotate --help``
@@ -65,14 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except InputError as exc:
-        return print_problems(exc.problems)
-    except SchemaError as exc:
-        print(f"error: schema: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    return run(build_parser(), argv)
 
 
 if __name__ == "__main__":
