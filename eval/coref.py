@@ -24,7 +24,7 @@ Definitions, with mentions present on one side only treated as in coval
 - CoNLL (Pradhan et al. 2012): the mean of the MUC, B-cubed and CEAF-e F1.
 
 Singletons are kept: every gold mention belongs to a cluster, one-mention
-clusters included (B-cubed and CEAF-e depend on this; the README says so).
+clusters included (B-cubed and CEAF-e depend on this; eval/METRICS.md says so).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Every row of CASES runs one command (in-process, through the same ``main`` as the console
 script) in a fresh folder that holds the files the row sets up, and checks the rules of the
-README's "What happens with bad input":
+docs/maintainers.md, "Bad input":
 
 - exit code 2 and exactly one ``error:`` line, holding every fragment the row names (file,
   line, document, field, bad value, what is allowed);

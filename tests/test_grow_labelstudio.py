@@ -1,5 +1,5 @@
 """Growing the corpus through a real Label Studio server (label-studio 1.23.2 on 127.0.0.1),
-the way a maintainer does it (README, "Growing the corpus"):
+the way a maintainer does it (docs/annotators.md, "Growing the corpus"):
 
     add -> preannotate -> serve --corpus C --records pre.jsonl --project alice --project bob
         -> each annotator submits on the new article's task in their own project

@@ -141,13 +141,13 @@ def test_answer_schema_stays_within_the_size_limits(run_cli, tmp_path):
 
 
 def test_the_readme_answer_validates_and_scores(run_cli, tmp_path):
-    """The saved answer shown in the README is valid under the schema `prompt` writes for its layers."""
+    """The saved answer shown in the systems guide is valid under the schema `prompt` writes for its layers."""
     import re
 
     from llm_fixture import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Scoring a language-model extractor")[1]
+    guide = (ROOT / "docs" / "systems.md").read_text(encoding="utf-8")
+    section = guide.split("## Scoring a language-model extractor")[1]
     answer = json.loads(re.search(r"```json\n(.+?)\n```", section, re.S).group(1))
     _, schema = _emit(run_cli, tmp_path, "mentions,events,claims")
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(answer)) == []

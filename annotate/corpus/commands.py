@@ -188,7 +188,7 @@ def _add_adjudicate(sub) -> None:
         formatter_class=formatter)
     p.add_argument("a", metavar="ANN_A")
     p.add_argument("b", metavar="ANN_B")
-    p.add_argument("--decisions", metavar="FILE", help="the adjudication file (YAML or JSON; see README)")
+    p.add_argument("--decisions", metavar="FILE", help="the adjudication file (YAML or JSON; see docs/annotators.md)")
     p.add_argument("-o", "--output", metavar="PATH", help="the gold: a folder (one JSON per article plus corpus.json) or a .jsonl file")
     p.add_argument("--template", metavar="FILE", help="write a decisions file to fill in, listing every difference; nothing else")
     p.add_argument("--from-gold", metavar="GOLD", help="with --template: fill it in with the decisions and edits that give this existing gold")

@@ -120,12 +120,12 @@ def _add_datasheet(sub) -> None:
     p = sub.add_parser(
         "datasheet",
         parents=options("gold"),
-        help="regenerate the statistics and agreement figures in DATASHEET.md (or README.md)",
+        help="regenerate the statistics and agreement figures in DATASHEET.md (or README.md, docs/dataset.md)",
         description="Recompute the blocks between <!-- generated:... --> markers in DATASHEET.md (or another file\n"
-        "given by --path, such as README.md) from the data: counts per layer, type and article, and\n"
-        "agreement between the annotations (ceasefire-eval agree) beside published figures.",
+        "given by --path, such as README.md or docs/dataset.md) from the data: counts per layer, type\n"
+        "and article, and agreement between the annotations (ceasefire-eval agree) beside published figures.",
         epilog="examples:\n  ceasefire-annotate datasheet\n  ceasefire-annotate datasheet --check\n"
-        "  ceasefire-annotate datasheet --path README.md",
+        "  ceasefire-annotate datasheet --path README.md\n  ceasefire-annotate datasheet --path docs/dataset.md",
         formatter_class=formatter,
     )
     p.add_argument("--path", default="DATASHEET.md", help="the datasheet (default: DATASHEET.md)")

@@ -23,7 +23,7 @@ PAIRS = (
     ("A vs B (history)", "A", "B"),
 )
 
-#: Headline measures of the short table (README), per layer.
+#: Headline measures of the short table (docs/dataset.md), per layer.
 HEADLINE = {
     "actors": ("mentions.strict", "coref.conll"),
     "events": ("events.trigger.classification", "events.argument.classification"),
@@ -31,7 +31,7 @@ HEADLINE = {
     "relations": ("relations.strict", "relations.cross_doc"),
 }
 
-#: Who made the annotations, said wherever agreement is reported (README, card, DATASHEET).
+#: Who made the annotations, said wherever agreement is reported (docs/dataset.md, card, DATASHEET).
 WHO = ("All four annotators (A, B, C, D) are separate instances of the same AI language model (Anthropic's Claude). "
        "C and D were given the same task description (the task in their `TASK.md` files differs only in folder names) and the same "
        "files: guidelines 2.0 (general rules with constructed examples, no answers for these articles), the schema and "
@@ -121,7 +121,7 @@ def agreement_markdown(given: tuple | None = None) -> str:
 
 
 def agreement_summary_markdown() -> str:
-    """The headline pairwise F1 per layer (the README's short table), with who made the annotations."""
+    """The headline pairwise F1 per layer (the short table of docs/dataset.md), with who made the annotations."""
     results, pairs = _results(), _pairs(None)
     lines = _header(pairs)
     for layer, metrics in HEADLINE.items():

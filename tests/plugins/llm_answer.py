@@ -1,6 +1,6 @@
 """Stands in for a model behind `ceasefire-eval run --command` (tests only; no network): reads an
 article on stdin and prints what a model following `ceasefire-eval prompt` would answer, namely
-annotation B of that article without offsets, with its ids kept apart per article as the README's
+annotation B of that article without offsets, with its ids kept apart per article as docs/systems.md's
 script does, and one span the article does not contain."""
 
 import hashlib
