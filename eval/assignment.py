@@ -5,7 +5,7 @@ problems, one per connected component. Up to ``SMALL`` cells they are solved her
 in plain Python (the Hungarian algorithm with potentials, O(n^2 m); Kuhn 1955,
 Munkres 1957, in the shortest-augmenting-path form of Jonker and Volgenant 1987),
 which spares every run of the command line the ~0.4 s import of SciPy; larger ones
-go to ``scipy.optimize.linear_sum_assignment``. ``tests/test_assignment.py`` checks
+go to ``scipy.optimize.linear_sum_assignment``. ``tests/eval/test_assignment.py`` checks
 that both give the same optimal total on random matrices.
 """
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 
 from ceasefire.annotate.cli import main as annotate_main
 from ceasefire.eval.cli import main as eval_main

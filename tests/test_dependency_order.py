@@ -5,8 +5,8 @@ import ast
 from pathlib import Path
 
 import pytest
+from helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 # package folder -> the ceasefire packages it must not import
 FORBIDDEN = {
     "schema": ("ceasefire.eval", "ceasefire.annotate", "ceasefire.baselines"),

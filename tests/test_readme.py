@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 GUIDES = ("dataset.md", "systems.md", "annotators.md", "maintainers.md")
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from llm_fixture import annotation_b, without_offsets  # noqa: E402
+from helpers.llm_fixture import annotation_b, without_offsets  # noqa: E402
 
 text = sys.stdin.read()
 original = next(r for r in annotation_b() if r.get("text") == text)
