@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .api import DEFAULT_SEED, public, score_files
+from .api import DEFAULT_SEED, compare_files, public, score_files
 
 COLUMNS = [
     ("mentions.strict", "mentions"),
@@ -19,6 +19,15 @@ COLUMNS = [
 ]
 SAMPLES = 1000
 SEED = DEFAULT_SEED
+TRIALS = 10000
+#: Strict and lenient views of one layer, shown side by side for language-model rows: how much
+#: exact span match costs a generative system (REGen, 2025; RAEE, 2024).
+VIEWS = [
+    ("mentions", ["mentions.strict", "mentions.overlap", "mentions.type"]),
+    ("triggers", ["events.trigger.classification", "events.trigger.identification"]),
+    ("arguments", ["events.argument.classification", "events.argument.identification"]),
+    ("claims", ["claims.content", "claims.content.overlap", "claims.tuple"]),
+]
 
 
 def _cell(m: dict) -> str:
@@ -48,4 +57,56 @@ def leaderboard_markdown(root: Path) -> str:
                  f"Metrics: {', '.join(f'`{n}`' for n, _ in COLUMNS)}. Gold {fp}. Regenerate with `ceasefire-eval leaderboard --write`.")
     for s, _ in rows:
         lines.append(f"- **{s['name']}**: {s['about']}")
+    llm = [(s, r) for s, r in rows if s.get("llm")]
+    if llm:
+        lines += ["", *_llm_lines(root, llm, systems)]
     return "\n".join(lines) + "\n"
+
+
+def _pct(x) -> str:
+    return "n/a" if x is None else f"{100 * x:.1f}"
+
+
+def _prompt_size(root: Path, folder: str) -> str:
+    """Characters and words of the prompts given (instructions and article), per article."""
+    sizes = [(len(t), len(t.split())) for t in (p.read_text(encoding="utf-8") for p in sorted((root / folder).glob("*.md")))]
+    return " / ".join(f"{c:,} ch, {w:,} w" for c, w in sizes)
+
+
+def _llm_lines(root: Path, llm: list, systems: list) -> list[str]:
+    """What the language-model rows show: placement of text-only spans, strict against lenient
+    views, the prompt's size, and the paired test between runs named by `compare_with`."""
+    out = ["**Language-model rows.** Spans are given by text alone and placed by the scorer. "
+           "Placement: spans placed only after normalising quotes, dashes and spaces, and spans whose text "
+           "is not in the article (hallucinated: false positives). F1 in percent under a strict and a lenient "
+           "view of each layer (first strict; `mentions`: strict, overlap, type; `triggers` and `arguments`: "
+           "classification, identification; `claims`: content exact, content overlap, tuple). Prompt size: "
+           "characters and words of the prompt of each article (instructions and article); a token count "
+           "needs the model's own tokenizer (`tiktoken` for OpenAI models, the token-counting endpoint for "
+           "Anthropic's); about 4 characters per token is the usual rule of thumb for English.",
+           "",
+           "| system | layers | by normalisation | unplaced | " + " | ".join(name for name, _ in VIEWS) + " | prompt size |",
+           "|---|---|---:|---:|" + "---|" * len(VIEWS) + "---|"]
+    for s, r in llm:
+        place = r["predictions"]["placement"]
+        views = [" / ".join(_pct(r["metrics"][m]["f1"]) for m in ms) for _, ms in VIEWS]
+        out.append(f"| {s['name']} | {s['llm']['layers']} | {place['placed_by_normalisation']['count']} | "
+                   f"{place['unplaced_spans']['count']} | " + " | ".join(views) + f" | {_prompt_size(root, s['llm']['prompts'])} |")
+    by_name = {s["name"]: s for s in systems}
+    for s, _ in llm:
+        other = s.get("compare_with")
+        if not other:
+            continue
+        result = compare_files([root / by_name[other]["predictions"]], [root / s["predictions"]],
+                               n_bootstrap=SAMPLES, n_ar=TRIALS, seed=SEED)
+        out += ["", f"**{other}** (A) against **{s['name']}** (B), `ceasefire-eval compare` (paired bootstrap, "
+                f"{SAMPLES} resamples, and approximate randomisation, {TRIALS} trials, over sentences; seed {SEED}):", "",
+                "| metric | F1 A | F1 B | B − A | 95% CI of B − A | p (bootstrap) | p (AR) |", "|---|---:|---:|---:|---|---:|---:|"]
+        for name, _ in COLUMNS:
+            m = result["metrics"].get(name)
+            if m is None:
+                continue
+            ci = "n/a" if not m["delta_ci"] else f"[{_pct(m['delta_ci'][0])}, {_pct(m['delta_ci'][1])}]"
+            p = lambda x: "n/a" if x is None else f"{x:.3f}"  # noqa: E731
+            out.append(f"| `{name}` | {_pct(m['f1_a'])} | {_pct(m['f1_b'])} | {_pct(m['delta'])} | {ci} | {p(m['p_bootstrap'])} | {p(m['p_ar'])} |")
+    return out

@@ -76,6 +76,21 @@ def parse_layers(spec: str) -> list[str]:
     return [layer for layer in DOC_LAYERS if layer in names]
 
 
+#: The kind of item each layer gives, as relation and argument endpoints name them.
+KIND_OF_LAYER = {"mentions": "mention", "events": "event", "claims": "claim"}
+
+
+def answer_kinds(layers: list[str]) -> set[str]:
+    """The kinds of item an answer with ``layers`` holds (what its refs, heads and tails can name)."""
+    return {KIND_OF_LAYER[layer] for layer in layers if layer in KIND_OF_LAYER}
+
+
+def _kinds_text(kinds: set[str], *, article: bool = True) -> str:
+    names = [k for k in ("mention", "event", "claim") if k in kinds]
+    text = " or ".join(names) or "item"
+    return (("an " if text[0] in "aeiou" else "a ") + text) if article else text
+
+
 # --- the answer schema ----------------------------------------------------------------------
 
 def _obj(props: dict[str, dict], description: str | None = None) -> dict:
@@ -130,7 +145,7 @@ def answer_schema(schema: Schema, layers: list[str]) -> dict:
             "cluster": _str("The id of the event cluster; mentions of one real-world event share it."),
             "arguments": {"type": "array", "items": _obj({
                 "role": _enum(schema.roles),
-                "ref": _str("The id of the mention or event that fills the role."),
+                "ref": _str(f"The id of the {_kinds_text(answer_kinds(layers) & {'mention', 'event'}, article=False)} that fills the role."),
             })},
         })}
     if "claims" in layers:
@@ -206,8 +221,15 @@ def instructions(schema: Schema, layers: list[str], guidelines: str, *, article:
             if tuple(et.roles) != tuple(schema.roles):
                 line += f" Roles: {', '.join(et.roles)} only."
             lines.append(line)
-        lines += ["Argument roles (`ref` is the id of a mention or event of the answer):"]
-        lines += [f"- `{r}`: {raw['events']['roles'][r]['definition']} Filled by: {schema.describe_endpoints(ends)}." for r, ends in schema.roles.items()]
+        kinds = answer_kinds(layers)
+        lines += [f"Argument roles (`ref` is the id of {_kinds_text(kinds & {'mention', 'event'})} of the answer):"]
+        for r, ends in schema.roles.items():
+            given = tuple(e for e in ends if e.kind in kinds)
+            filled = f"Filled by: {schema.describe_endpoints(given)}." if given else \
+                f"Not part of this answer: its fillers ({schema.describe_endpoints(ends)}) are not asked for."
+            lines.append(f"- `{r}`: {raw['events']['roles'][r]['definition']} {filled}")
+        if "mentions" not in layers:
+            lines.append("Mentions are not asked for: give only the arguments that an event of the answer fills.")
         lines += ["Polarity:", *_values(schema.polarity), "Modality:", *_values(schema.modality)]
     if "claims" in layers:
         parts = raw["claims"]["parts"]
@@ -216,10 +238,17 @@ def instructions(schema: Schema, layers: list[str], guidelines: str, *, article:
                   f"Nesting: at most {schema.max_claim_depth} levels (`parent`).",
                   "Quote type:", *_values(schema.quote_type), "Check-worthiness:", *_values(schema.check_worthiness)]
     if "relations" in layers:
+        kinds = answer_kinds(layers)
         lines += ["", "## Relations", "Types (head -> tail):"]
+        left_out = []
         for name, rt in schema.relation_types.items():
+            if not any(e.kind in kinds for e in rt.head) or not any(e.kind in kinds for e in rt.tail):
+                left_out.append(name)
+                continue
             sym = " Symmetric." if rt.symmetric else ""
             lines.append(f"- `{name}`: {rt.definition} Head: {schema.describe_endpoints(rt.head)}; tail: {schema.describe_endpoints(rt.tail)}.{sym}")
+        if left_out:
+            lines.append(f"Not part of this answer (their ends are not asked for): {', '.join(f'`{n}`' for n in left_out)}.")
     numbers = ["0"] + [n for layer in layers for n in GUIDELINE_SECTIONS[layer]]
     lines += ["", "## Annotation guidelines (the parts for these layers)", "", guideline_sections(guidelines, numbers)]
     if article is not None:

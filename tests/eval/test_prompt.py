@@ -170,3 +170,20 @@ def test_run_command_loop_with_a_model_style_script(run_cli, tmp_path):
     assert result["predictions"]["placement"]["unplaced_spans"]["count"] == 2
     assert result["metrics"]["mentions.strict"]["fp"] >= 2 and result["metrics"]["mentions.strict"]["f1"] > 0.9
     assert len(out.read_text().splitlines()) == 2
+
+
+def test_a_layer_set_without_mentions_asks_for_no_mention():
+    """`--layers events` gives no mentions: the prompt and the answer schema may not ask for one
+    (the first language-model run of issue 20 was told `ref` names "a mention or event")."""
+    from ceasefire.eval.prompt import answer_schema, guidelines_text, instructions
+
+    schema = load_schema()
+    text = instructions(schema, ["events"], guidelines_text())
+    assert "`ref` is the id of an event of the answer" in text and "mention or event" not in text
+    assert "Filled by: mention" not in text and "Not part of this answer" in text
+    ref = answer_schema(schema, ["events"])["properties"]["events"]["items"]["properties"]["arguments"]["items"]["properties"]["ref"]
+    assert ref["description"] == "The id of the event that fills the role."
+    full = instructions(schema, ["mentions", "events", "relations"], guidelines_text())
+    assert "`ref` is the id of a mention or event of the answer" in full and "Not part of this answer" not in full
+    rel = instructions(schema, ["events", "relations"], guidelines_text())
+    assert "Not part of this answer (their ends are not asked for): `MEMBER_OF`" in rel
