@@ -32,13 +32,16 @@ def folder_files(documents: dict[str, dict], corpus: dict) -> dict[str, str]:
     return files
 
 
-def stale_files(folder: str | Path, documents: dict[str, dict], corpus: dict) -> list[str]:
-    """What differs between a records folder on disk and what :func:`write_records` would write
-    there (the JSON files; empty when the folder is current)."""
-    folder = Path(folder)
+def stale_files(out: str | Path, documents: dict[str, dict], corpus: dict) -> list[str]:
+    """What differs between a records file or folder on disk and what :func:`write_records` would
+    write there (a folder's JSON files; empty when it is current)."""
+    out = Path(out)
+    if out.suffix == ".jsonl":
+        new = dumps_jsonl([documents[d] for d in sorted(documents)] + [corpus]).encode("utf-8")
+        return [] if out.is_file() and out.read_bytes() == new else [f"{out}: {'differs' if out.is_file() else 'missing'}"]
     files = folder_files(documents, corpus)
-    on_disk = {p.name for p in folder.glob("*.json")} if folder.is_dir() else set()
-    stale = [f"{folder / n}: missing" for n in sorted(set(files) - on_disk)]
-    stale += [f"{folder / n}: not written by this adjudication" for n in sorted(on_disk - set(files))]
-    stale += [f"{folder / n}: differs" for n in sorted(set(files) & on_disk) if (folder / n).read_bytes() != files[n].encode("utf-8")]
+    on_disk = {p.name for p in out.glob("*.json")} if out.is_dir() else set()
+    stale = [f"{out / n}: missing" for n in sorted(set(files) - on_disk)]
+    stale += [f"{out / n}: not written by this adjudication" for n in sorted(on_disk - set(files))]
+    stale += [f"{out / n}: differs" for n in sorted(set(files) & on_disk) if (out / n).read_bytes() != files[n].encode("utf-8")]
     return stale

@@ -44,6 +44,17 @@ def test_check_says_the_shipped_gold_is_current_and_a_changed_one_is_not(run_cli
     assert doc.read_text(encoding="utf-8").count('"PROPOSED"') > 0  # --check wrote nothing
 
 
+def test_check_reads_a_jsonl_gold_too(run_cli, tmp_path):
+    out = tmp_path / "gold.jsonl"
+    assert run_cli("ceasefire-annotate", "adjudicate", *ARGS, "-o", out).returncode == 0
+    assert run_cli("ceasefire-annotate", "adjudicate", *ARGS, "-o", out, "--check").returncode == 0
+    out.write_text(out.read_text(encoding="utf-8").replace('"ASSERTED"', '"PROPOSED"', 1), encoding="utf-8")
+    r = run_cli("ceasefire-annotate", "adjudicate", *ARGS, "-o", out, "--check")
+    assert r.returncode == 2 and f"{out}: differs" in r.stderr
+    r = run_cli("ceasefire-annotate", "adjudicate", *ARGS, "-o", tmp_path / "none.jsonl", "--check")
+    assert r.returncode == 2 and "none.jsonl: missing" in r.stderr and not (tmp_path / "none.jsonl").exists()
+
+
 def test_every_decision_and_edit_gives_its_reason():
     data = yaml.safe_load(DECISIONS.read_text(encoding="utf-8"))
     known = _log_ids()
