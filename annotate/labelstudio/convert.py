@@ -7,7 +7,7 @@ and ``text`` against the task text, per-region items without a region, relations
 missing regions, relation labels and their ends, attribute values, picked ids,
 cross-document links, and (in a pass) that the layers the pass does not own came
 back unchanged. The layout of regions and relations is described in
-:mod:`.ls_config`. Results are read in any order, with any extra fields the Label
+:mod:`.config`. Results are read in any order, with any extra fields the Label
 Studio UI adds (``origin``, ``readonly``, ...).
 
 A task carries, besides the text, the pick lists of its config (the corpus's
