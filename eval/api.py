@@ -38,6 +38,19 @@ class Scored:
     gold_corpus: dict | None = field(repr=False, default=None)
     pred_corpus: dict | None = field(repr=False, default=None)
 
+    @property
+    def metrics(self) -> dict[str, dict]:
+        """metric name -> precision, recall, f1, counts (and ``ci`` with --bootstrap)"""
+        return self.output["metrics"]
+
+    @property
+    def attributes(self) -> dict[str, dict]:
+        return self.output["attributes"]
+
+    @property
+    def per_document(self) -> dict[str, dict]:
+        return self.output["per_document"]
+
 
 def score_files(
     predictions: Sequence[str | Path],
