@@ -8,10 +8,8 @@ from __future__ import annotations
 #: (label_studio_sdk is label-studio-sdk), so the message gives the extra, not the package.
 EXTRA_OF = {
     "numpy": ("stats", "confidence intervals (--bootstrap) and the paired tests of `compare`"),
-    "scipy": ("stats", "confidence intervals (--bootstrap) and the paired tests of `compare`"),
-    "datasets": ("hf", "the Hugging Face dataset (loading, converting and building it)"),
-    "pyarrow": ("hf", "the Hugging Face dataset (loading, converting and building it)"),
-    "huggingface_hub": ("hf", "the Hugging Face dataset (loading, converting and building it)"),
+    **{m: ("hf", "the Hugging Face dataset (loading and converting it; `build`, which must write the same bytes "
+                 "everywhere, wants the 'build' extra, which pins these)") for m in ("datasets", "pyarrow", "huggingface_hub")},
     "label_studio_sdk": ("labelstudio", "the Label Studio configuration, tasks and export"),
     "label_studio": ("server", "the Label Studio server"),
 }
