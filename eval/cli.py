@@ -380,14 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     except SchemaError as exc:
         print(f"error: schema: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except ModuleNotFoundError as exc:  # an optional extra that is not installed: say which (ceasefire.extras)
-        from ceasefire.extras import missing_extra
+    except ModuleNotFoundError as exc:  # an optional extra that is not installed: say which
+        from ceasefire.extras import report_missing_extra
 
-        message = missing_extra(exc)
-        if message is None:
-            raise
-        print(message, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return report_missing_extra(exc)
 
 
 if __name__ == "__main__":

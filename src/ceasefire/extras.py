@@ -4,6 +4,8 @@ everything else is an extra of ``pyproject.toml``."""
 
 from __future__ import annotations
 
+import sys
+
 #: top-level module -> (extra, what needs it). pip names differ from module names
 #: (label_studio_sdk is label-studio-sdk), so the message gives the extra, not the package.
 EXTRA_OF = {
@@ -23,3 +25,12 @@ def missing_extra(exc: ModuleNotFoundError) -> str | None:
     extra, purpose = EXTRA_OF[top]
     return (f"error: this command needs {top}, for {purpose}; the core install leaves it out. "
             f"Install the '{extra}' extra: pip install 'ceasefire[{extra}]' (from a checkout: pip install -e '.[{extra}]')")
+
+
+def report_missing_extra(exc: ModuleNotFoundError) -> int:
+    """Print the one-line message and return exit code 2; re-raise what is no optional import."""
+    message = missing_extra(exc)
+    if message is None:
+        raise exc
+    print(message, file=sys.stderr)
+    return 2
