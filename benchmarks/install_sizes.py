@@ -42,7 +42,12 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp / "wheel", ROOT], check=True)
+        import shutil
+
+        source = tmp / "source"  # a clean copy: a build/ left in the checkout would leak into the wheel
+        shutil.copytree(ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis", ".labelstudio"))
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp / "wheel", source], check=True)
         wheel = next((tmp / "wheel").glob("*.whl"))
         subprocess.run([sys.executable, "-m", "venv", tmp / "empty"], check=True)
         base = size(site_packages(tmp / "empty"))

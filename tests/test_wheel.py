@@ -23,8 +23,15 @@ def _sub_commands(module: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
+    import shutil
+
     tmp = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp / "dist", ROOT], check=True, timeout=600)
+    # built from a clean copy: setuptools builds in the source tree, and a build/ left there would
+    # carry files the checkout no longer has (and the suite must not write into the checkout)
+    source = tmp / "source"
+    shutil.copytree(ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis", ".labelstudio"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp / "dist", source], check=True, timeout=600)
     wheel = next((tmp / "dist").glob("ceasefire-*.whl"))
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", venv], check=True, timeout=600)
