@@ -586,6 +586,9 @@ def build_parser() -> argparse.ArgumentParser:
     for add in (_add_jsonschema, _add_summary, _add_lint, _add_diff, _add_build, _add_config, _add_tasks, _add_import, _add_serve, _add_pull, _add_datasheet, _add_publish):
         add(sub)
     add_parsers(sub)  # growing the corpus: add, preannotate, adjudicate
+    from .hf_records import add_parser as add_records
+
+    add_records(sub)  # records: the dataset back into records
     return parser
 
 
@@ -598,6 +601,10 @@ def main(argv: list[str] | None = None) -> int:
     except SchemaError as exc:
         print(f"error: schema: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except ModuleNotFoundError as exc:  # an optional extra that is not installed: say which
+        from ceasefire.extras import report_missing_extra
+
+        return report_missing_extra(exc)
 
 
 if __name__ == "__main__":

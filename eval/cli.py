@@ -201,7 +201,7 @@ def cmd_leaderboard(args) -> int:
 
     root = Path(args.root).resolve()
     if not (root / "leaderboard" / "systems.yaml").is_file():
-        print(f"error: {args.root}: --root: has no leaderboard/systems.yaml; allowed: the repository root (a folder holding leaderboard/systems.yaml and README.md)", file=sys.stderr)
+        print(f"error: {args.root}: --root: has no leaderboard/systems.yaml; the leaderboard is written into the project's README, so it runs in a checkout of the project; allowed: the checkout's root (a folder holding leaderboard/systems.yaml and README.md)", file=sys.stderr)
         return EXIT_BAD_INPUT
     table = leaderboard_markdown(root)
     if not args.write and not args.check:
@@ -380,6 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     except SchemaError as exc:
         print(f"error: schema: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except ModuleNotFoundError as exc:  # an optional extra that is not installed: say which
+        from ceasefire.extras import report_missing_extra
+
+        return report_missing_extra(exc)
 
 
 if __name__ == "__main__":
