@@ -18,7 +18,7 @@ from ceasefire.schema.json_schema import committed_files
 
 #: the order of the commands in ``ceasefire-annotate --help``
 ORDER = ("jsonschema", "summary", "lint", "diff", "build", "config", "tasks", "import", "serve", "pull", "datasheet",
-         "publish", "add", "preannotate", "adjudicate")
+         "publish", "add", "preannotate", "adjudicate", "records")
 
 
 def cmd_jsonschema(args) -> int:

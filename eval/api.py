@@ -17,7 +17,7 @@ DEFAULT_SEED = 12345  # as sacrebleu; stats.py (which needs numpy) is imported o
 
 CONVENTIONS = {
     "averaging": "micro: precision, recall and F1 from counts summed over documents",
-    "undefined": "a ratio with a zero denominator is null, and F1 is null when precision or recall is",
+    "undefined": "a ratio with a zero denominator is null; F1 is 0 when precision or recall is null (one side empty: 2tp / (2tp + fp + fn), as scikit-learn) and null only when both are (no item on either side); the same rule in intervals and compare",
     "matching": "one-to-one; exact keys by count, overlap modes by optimal (Hungarian) matching; ties broken by content (for claims: agreement with the gold claim, then content order), never by input order",
     "spans": "[start, end) code-point offsets; spans given by text alone placed as in schema/FORMAT.md",
     "coreference": "MUC, B-cubed, CEAF-e, LEA on predicted mentions matched by exact span; singletons kept; MUC is 0, not null, on a side with mentions but no links when the other side has links (as coval); CoNLL = mean F1 of MUC, B-cubed, CEAF-e; cross-document scores over corpus-wide clusters with no topic oracle",
@@ -37,6 +37,19 @@ class Scored:
     cross_relations: tuple = field(repr=False, default=((), ()))
     gold_corpus: dict | None = field(repr=False, default=None)
     pred_corpus: dict | None = field(repr=False, default=None)
+
+    @property
+    def metrics(self) -> dict[str, dict]:
+        """metric name -> precision, recall, f1, counts (and ``ci`` with --bootstrap)"""
+        return self.output["metrics"]
+
+    @property
+    def attributes(self) -> dict[str, dict]:
+        return self.output["attributes"]
+
+    @property
+    def per_document(self) -> dict[str, dict]:
+        return self.output["per_document"]
 
 
 def score_files(

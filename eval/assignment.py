@@ -5,8 +5,10 @@ problems, one per connected component. Up to ``SMALL`` cells they are solved her
 in plain Python (the Hungarian algorithm with potentials, O(n^2 m); Kuhn 1955,
 Munkres 1957, in the shortest-augmenting-path form of Jonker and Volgenant 1987),
 which spares every run of the command line the ~0.4 s import of SciPy; larger ones
-go to ``scipy.optimize.linear_sum_assignment``. ``tests/eval/test_assignment.py`` checks
-that both give the same optimal total on random matrices.
+go to ``scipy.optimize.linear_sum_assignment`` when SciPy is installed (the 'stats'
+extra), and to the same Python solver otherwise: the core install scores every input,
+only more slowly on very large components. ``tests/eval/test_assignment.py`` checks that both
+give the same optimal total on random matrices.
 """
 
 from __future__ import annotations
@@ -49,15 +51,23 @@ def max_weight_assignment(w: list[list[float]]) -> list[tuple[int, int]]:
     m = len(w[0]) if n else 0
     if n == 0 or m == 0:
         return []
-    if n * m > SMALL:
+    if n * m > SMALL and _scipy() is not None:
         import numpy as np
-        from scipy.optimize import linear_sum_assignment
 
-        rows, cols = linear_sum_assignment(np.asarray(w, dtype=float), maximize=True)
+        rows, cols = _scipy()(np.asarray(w, dtype=float), maximize=True)
         return [(int(r), int(c)) for r, c in zip(rows, cols)]
     if n > m:
         return [(r, c) for c, r in _hungarian([list(col) for col in zip(*w)])]
     return _hungarian(w)
+
+
+def _scipy():
+    """scipy.optimize.linear_sum_assignment, or None without SciPy (the core install)."""
+    try:
+        from scipy.optimize import linear_sum_assignment
+    except ImportError:
+        return None
+    return linear_sum_assignment
 
 
 def _hungarian(w: list[list[float]]) -> list[tuple[int, int]]:

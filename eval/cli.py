@@ -201,7 +201,7 @@ def cmd_leaderboard(args) -> int:
 
     root = Path(args.root).resolve()
     if not (root / "leaderboard" / "systems.yaml").is_file():
-        print(f"error: {args.root}: --root: has no leaderboard/systems.yaml; allowed: the repository root (a folder holding leaderboard/systems.yaml and README.md)", file=sys.stderr)
+        print(f"error: {args.root}: --root: has no leaderboard/systems.yaml; the leaderboard is written into the project's README, so it runs in a checkout of the project; allowed: the checkout's root (a folder holding leaderboard/systems.yaml and README.md)", file=sys.stderr)
         return EXIT_BAD_INPUT
     table = leaderboard_markdown(root)
     if not args.write and not args.check:

@@ -3,6 +3,15 @@
 Metrics return counts; ratios come last (coval returns numerator and
 denominator, spaCy's PRFScore adds). Every metric in the output has the same
 keys, and a ratio whose denominator is zero is ``None`` (JSON null), never 0.
+
+**An empty side** (the rule of eval/METRICS.md, "Empty layers"): F1 is null only when
+precision and recall are both undefined (no item on either side). When one of them is
+undefined, the other is 0 (a system that predicts nothing recalls nothing; predictions
+against an empty gold are all wrong), and F1 is 0. For counts that is
+``2 tp / (2 tp + fp + fn)``, F1 as scikit-learn computes it since 1.3, with
+``zero_division`` reached only when tp + fp + fn = 0; seqeval, conlleval and the
+`evaluate` metrics give the same 0. The bootstrap (:mod:`.stats`) and `compare` apply the
+same rule, so a system that leaves a layer out scores 0 on it everywhere.
 """
 
 from __future__ import annotations
@@ -20,9 +29,11 @@ def _div(num: float, den: float) -> float | None:
 
 
 def f1_of(p: float | None, r: float | None) -> float | None:
-    """Harmonic mean; None when either side is undefined, 0 when both are 0."""
-    if p is None or r is None:
+    """Harmonic mean; 0 when one side is undefined or both are 0; None when both are undefined."""
+    if p is None and r is None:
         return None
+    if p is None or r is None:
+        return 0.0  # one side empty: the other ratio is 0 (see the module docstring)
     return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
 

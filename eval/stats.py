@@ -17,13 +17,15 @@ document is too coarse to resample. Coreference metrics do not decompose over
 sentences (a cluster spans several), so they get no interval; the output says
 so instead of inventing one.
 
-**Resamples whose F1 is undefined.** A resample may draw no predicted item (precision
-0/0) or no gold item (recall 0/0). Its F1 is then taken as ``2 tp / (2 tp + fp + fn)``,
-which equals the harmonic mean wherever that is defined and is 0 when the drawn
-sentences hold items on one side only: the system got none of them right (the rule
-of recall-oriented practice). Only a resample with no item at all has no F1; it is
-left out. Every interval reports how many resamples had an undefined precision,
-recall and F1 (``ci.undefined``), so that nothing is dropped silently.
+**Resamples with an empty side.** A resample may draw no predicted item (precision
+0/0) or no gold item (recall 0/0). Its F1 is ``2 tp / (2 tp + fp + fn)``, the rule of
+the point estimate (:mod:`.counts`, eval/METRICS.md "Empty layers"): it equals the
+harmonic mean wherever that is defined and is 0 when the drawn sentences hold items on
+one side only. Only a resample with no item at all has no F1; it is left out. Every
+interval reports how many resamples had an undefined precision, recall and F1
+(``ci.undefined``), so that nothing is dropped silently. The paired tests compute the
+observed F1 of each system by the same rule, so a system that leaves a layer out is
+compared on it (its F1 there is 0) instead of getting no test.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def f1_of_resamples(sums: np.ndarray) -> np.ndarray:
         return np.where(den > 0, 2 * tp / den, np.nan)
 
 
-RULE = ("a resample with no predicted (or no gold) item has F1 = 2tp / (2tp + fp + fn), i.e. 0; "
+RULE = ("F1 = 2tp / (2tp + fp + fn), as for the point estimate: a resample with no predicted (or no gold) item has F1 0; "
         "one with no item at all is left out; ci.undefined counts the resamples whose precision, recall or F1 was undefined")
 
 
@@ -91,8 +93,9 @@ def bootstrap_ci(matrix: np.ndarray, idx: np.ndarray, level: float = 0.95) -> di
 
 def paired_tests(a: np.ndarray, b: np.ndarray, *, n_bootstrap: int, n_ar: int, seed: int) -> dict:
     """Paired bootstrap and approximate randomisation on F1, system B against A."""
-    fa = prf_rows(a.sum(axis=0, keepdims=True))[2][0]
-    fb = prf_rows(b.sum(axis=0, keepdims=True))[2][0]
+    # the point estimate's rule (an empty side gives F1 0): the same F1 as `score` reports
+    fa = f1_of_resamples(a.sum(axis=0, keepdims=True))[0]
+    fb = f1_of_resamples(b.sum(axis=0, keepdims=True))[0]
     if np.isnan(fa) or np.isnan(fb):
         return {"f1_a": _num(fa), "f1_b": _num(fb), "delta": None, "delta_ci": None, "p_bootstrap": None, "p_ar": None,
                 "undefined_resamples": None}

@@ -53,16 +53,54 @@ def _gc_paused():
             gc.enable()
 
 
-def load_gold(path: str | Path | None = None, *, schema: Schema, what: str = "gold") -> Corpus:
-    """Read and validate a gold corpus (the shipped ``data/gold/`` by default); raise InputError."""
-    path = Path(path) if path else gold_dir()
+#: Where records given in memory are said to be, in messages (``<records>[i]``: the i-th record).
+IN_MEMORY = "<records>"
+
+
+def is_records(source) -> bool:
+    """True for records given in memory (a list of dicts), False for paths."""
+    return isinstance(source, (list, tuple)) and bool(source) and all(isinstance(r, dict) for r in source)
+
+
+def read_source(sources) -> tuple[list, list[Problem]]:
+    """Paths (read_records) or records in memory, read alike: an in-memory record goes through
+    JSON, as a file's would, so that exactly what a file could hold is accepted."""
+    if not is_records(sources):
+        return read_records(sources)
+    from .records import Loaded, parse_json
+
+    loaded, problems = [], []
+    for i, record in enumerate(sources):
+        where = Location(f"{IN_MEMORY}[{i}]")
+        try:
+            text = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            problems.append(Problem(where, record.get("id") if isinstance(record.get("id"), str) else None, "",
+                                    f"is not a JSON record: {exc}", has_value=False, allowed="JSON values (str, int, float, bool, None, list, dict)"))
+            continue
+        obj, error = parse_json(text)
+        if error:
+            problems.append(Problem(where, None, "", error, has_value=False))
+            continue
+        loaded.append(Loaded(obj, where))
+    return loaded, problems
+
+
+def _describe(sources) -> str:
+    return IN_MEMORY if is_records(sources) else ", ".join(str(p) for p in sources)
+
+
+def load_gold(path=None, *, schema: Schema, what: str = "gold") -> Corpus:
+    """Read and validate a gold corpus (the shipped ``data/gold/`` by default; a path, or records
+    in memory); raise InputError."""
+    path = path if is_records(path) else Path(path) if path else gold_dir()
     with _gc_paused():
-        loaded, problems = read_records([path])
+        loaded, problems = read_source(path if is_records(path) else [path])
         result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD)
     problems += result.problems
     if problems:
         raise InputError([_tag(p, what) for p in problems])
-    return Corpus(str(path), result.documents, result.corpus)
+    return Corpus(_describe(path) if is_records(path) else str(path), result.documents, result.corpus)
 
 
 def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool, strict: bool = False) -> tuple[Corpus, dict]:
@@ -75,14 +113,14 @@ def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool
     ``{"documents": [...], "layers": {doc: [layer, ...]}}``.
     """
     with _gc_paused():
-        loaded, problems = read_records(paths)
+        loaded, problems = read_source(paths)
         reference = {d: doc["text"] for d, doc in gold.documents.items()}
         result = validate_records(loaded, schema=schema, mode=PREDICTION, reference=reference, gold=gold.documents, strict=strict,
                                   incomplete=bool(problems))
     problems += result.problems
     missing_docs = sorted(set(gold.documents) - set(result.documents))
     if missing_docs and not allow_missing and not problems:
-        where = Location(", ".join(str(p) for p in paths))
+        where = Location(_describe(paths))
         problems += [
             Problem(where, d, "", "has no prediction (score with --allow-missing to count it as empty)", has_value=False)
             for d in missing_docs
@@ -95,7 +133,7 @@ def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool
         "layers": {d: ls for d, ls in layers.items() if ls},
     }
     placement = spans.report(result.placement, result.documents, result.corpus)
-    return Corpus(", ".join(str(p) for p in paths), result.documents, result.corpus, placement, result.warnings), missing
+    return Corpus(_describe(paths), result.documents, result.corpus, placement, result.warnings), missing
 
 
 def _tag(p: Problem, what: str) -> Problem:

@@ -63,6 +63,8 @@ from ceasefire.schema import InputError, Location, Problem, Schema
 from ceasefire.schema.records import Loaded, canonical_corpus, canonical_document
 from ceasefire.schema.validate import GOLD, validate_records
 
+from .records import clusters_from_use
+
 SIDES = ("A", "B")
 #: the kinds of unit of a document (the corpus record has links)
 DOC_KINDS = ("meta", "mention", "entity", "event", "claim", "relation")
@@ -457,13 +459,6 @@ def _rebuild_corpus(base: dict | None, docs: dict[str, dict], links: dict[str, d
                                         "a mention, event or claim of the result"))
             ends.append({"doc": doc_id, "id": ids.get(doc_id, {}).get(name)})
         relations.append({"id": "x0", "type": typ, "head": ends[0], "tail": ends[1], **value})
-    shared = {}
-    for part, layer, field in (("entity_clusters", "mentions", "entity"), ("event_clusters", "events", "cluster")):
-        users: dict[str, set] = {}
-        for d, doc in docs.items():
-            for item in doc[layer]:
-                if item.get(field):
-                    users.setdefault(item[field], set()).add(d)
-        shared[part] = [{"id": c, "documents": sorted(ds)} for c, ds in sorted(users.items()) if len(ds) > 1]
-    corpus = {"record": "corpus", "id": (base or {}).get("id", "ceasefire"), "documents": sorted(docs), **shared, "relations": relations}
+    corpus = {"record": "corpus", "id": (base or {}).get("id", "ceasefire"), "documents": sorted(docs), **clusters_from_use(docs),
+              "relations": relations}
     return canonical_corpus(corpus, docs)

@@ -45,3 +45,18 @@ def stale_files(out: str | Path, documents: dict[str, dict], corpus: dict) -> li
     stale += [f"{out / n}: not written by this adjudication" for n in sorted(on_disk - set(files))]
     stale += [f"{out / n}: differs" for n in sorted(set(files) & on_disk) if (out / n).read_bytes() != files[n].encode("utf-8")]
     return stale
+
+
+def clusters_from_use(documents: dict[str, dict]) -> dict[str, list[dict]]:
+    """Entity and event cluster declarations for the ids that several documents use: what a
+    corpus record must declare when the documents come without one."""
+    used: dict[str, dict[str, set]] = {"entity_clusters": {}, "event_clusters": {}}
+    for d, doc in documents.items():
+        for m in doc.get("mentions") or []:
+            if m.get("entity") is not None:
+                used["entity_clusters"].setdefault(m["entity"], set()).add(d)
+        for e in doc.get("events") or []:
+            if e.get("cluster") is not None:
+                used["event_clusters"].setdefault(e["cluster"], set()).add(d)
+    return {part: [{"id": c, "documents": sorted(ds)} for c, ds in sorted(ids.items()) if len(ds) > 1]
+            for part, ids in used.items()}

@@ -73,13 +73,13 @@ def _shorten(value: Any) -> Any:
 
 def examples_markdown(rows: dict[str, list[dict]], features: dict) -> str:
     """The first row of every config, as `load_dataset(...)["test"][0]` gives it, with
-    ClassLabel integers shown beside their names."""
+    ClassLabel integers shown beside their names (so as JSON, not Python: "0 (PERSON)")."""
     out = []
     for config in CONFIGS:
         row = features[config].encode_example(rows[config][0])
         shown = decode_labels(row, features[config], lambda f, v: f"{v} ({f.int2str(v)})")
         fields = ",\n".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in _shorten(shown).items())
-        out.append(f"`{config}`:\n\n```python\n{{\n{fields}\n}}\n```")
+        out.append(f"`{config}`:\n\n```json\n{{\n{fields}\n}}\n```")  # JSON, so that it parses (tests/test_examples.py)
     return "\n\n".join(out)
 
 

@@ -1,4 +1,4 @@
-"""The dataset commands of `ceasefire-annotate`: summary, build, datasheet, publish."""
+"""The dataset commands of `ceasefire-annotate`: summary, build, datasheet, publish, records."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, write_or_check
 from ceasefire.outputs import check_output_folder
 from ceasefire.schema import load_schema
+
+from . import hub_records
 
 
 def cmd_summary(args) -> int:
@@ -154,4 +156,5 @@ def _add_publish(sub) -> None:
 
 
 #: command name -> the function that declares it on the `ceasefire-annotate` subparsers
-COMMANDS = {"summary": _add_summary, "build": _add_build, "datasheet": _add_datasheet, "publish": _add_publish}
+COMMANDS = {"summary": _add_summary, "build": _add_build, "datasheet": _add_datasheet, "publish": _add_publish,
+            "records": hub_records.add_parser}

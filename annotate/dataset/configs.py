@@ -230,7 +230,8 @@ def decode_labels(value: Any, feature: Any, label=lambda f, v: f.int2str(v)) -> 
     if isinstance(feature, List):
         return [decode_labels(v, feature.feature, label) for v in value]
     if isinstance(feature, dict):
-        return {k: decode_labels(value[k], f, label) for k, f in feature.items()}
+        # a key the value lacks stays absent (a record rebuilt from a prediction row)
+        return {k: decode_labels(value[k], f, label) for k, f in feature.items() if k in value}
     return value
 
 

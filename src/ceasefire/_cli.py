@@ -38,6 +38,10 @@ def run(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> int:
     except SchemaError as exc:
         print(f"error: schema: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except ModuleNotFoundError as exc:  # an optional extra that is not installed: say which
+        from ceasefire.extras import report_missing_extra
+
+        return report_missing_extra(exc)
 
 
 def write_or_check(path, current: str, new: str, *, check: bool, stale: str, wrote: str) -> int:

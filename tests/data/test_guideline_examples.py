@@ -1,6 +1,6 @@
 """Guidelines 2.0 and the gold, in three parts.
 
-1. The constructed examples of annotate/GUIDELINES.md against the rules as the programs apply them
+1. The constructed examples of schema/GUIDELINES.md against the rules as the programs apply them
    (quote type, the details of 4.4, the determinate links, the THEME rule).
 2. The schema and the guidelines agree wherever both speak.
 3. The decisions for the two articles (data/adjudication/DECISIONS.md, section in the test name)

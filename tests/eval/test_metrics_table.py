@@ -28,7 +28,8 @@ def close(actual, expected):
 
 def check(result, name, p, r):
     mp, mr, mf = prf(result, name)
-    f = None if p is None or r is None else (F(0) if p + r == 0 else 2 * p * r / (p + r))
+    # eval/METRICS.md row `empty`: F1 is null only when both ratios are, 0 when one is
+    f = None if p is None and r is None else F(0) if p is None or r is None or p + r == 0 else 2 * p * r / (p + r)
     assert close(mp, p) and close(mr, r) and close(mf, f), (name, mp, mr, mf)
 
 
@@ -331,6 +332,46 @@ def test_optional_gold_items_are_neither_missed_nor_false_positives():
     r = run([gold], [pred])
     check(r, "mentions.type", F(1), F(1))
     assert r["metrics"]["mentions.type"]["tp"] == 1 and r["optional"]["mentions"] == {"gold": 1, "matched": 0}
+
+
+@row("empty")
+def test_empty_layer_scores_zero_everywhere(tmp_path):
+    """A mentions-only system: F1 0 (precision null, recall 0) on every other layer, in the point
+    estimate, the bootstrap interval and `compare`, so it is comparable with B on every layer."""
+    import json
+
+    from ceasefire.eval.api import compare_files, public, score_files
+
+    from ceasefire.schema.records import read_records
+
+    loaded, problems = read_records([ROOT / "data" / "annotations" / "B"])
+    assert not problems
+    docs = [x.record for x in loaded if not x.is_corpus]
+    corpus = next(x.record for x in loaded if x.is_corpus)
+    only = tmp_path / "mentions_only.jsonl"
+    only.write_text("".join(json.dumps({"id": d["id"], "mentions": d["mentions"], "entities": d["entities"]}) + "\n" for d in docs)
+                    + json.dumps({**corpus, "event_clusters": [], "relations": []}) + "\n", encoding="utf-8")
+    r = public(score_files([only], bootstrap=200))
+    empty = ["events.trigger.identification", "events.trigger.classification", "events.argument.identification",
+             "events.argument.classification", "claims.source", "claims.cue", "claims.content", "claims.content.overlap",
+             "claims.tuple", "relations.strict", "relations.within_doc", "relations.cross_doc"]
+    for name in empty:
+        m = r["metrics"][name]
+        assert (m["tp"], m["fp"]) == (0, 0) and m["fn"] > 0, name
+        assert m["precision"] is None and m["recall"] == 0.0 and m["f1"] == 0.0, name
+        assert m["ci"]["f1"] == [0.0, 0.0] and m["ci"]["precision"] is None, name
+    for name in ("event_coref.conll", "event_coref.cross_doc.conll", "event_coref.b3"):
+        assert r["metrics"][name]["f1"] == 0.0, name
+    assert r["metrics"]["mentions.strict"]["f1"] > 0.9
+    c = compare_files([ROOT / "data" / "annotations" / "B"], [only], n_bootstrap=100, n_ar=100)
+    for name in empty:
+        m = c["metrics"][name]
+        assert m["f1_b"] == 0.0 and m["f1_a"] > 0 and m["delta"] == -m["f1_a"], name
+        assert m["p_bootstrap"] is not None and m["p_ar"] is not None and m["delta_ci"] is not None, name
+    # no item on either side: still null (the gold has claims, so use a gold without them)
+    gold = doc("d", TM, [mention(TM, "g1", "Trump")])
+    res = run([gold], [doc("d", TM, [mention(TM, "p1", "Trump")])])
+    assert res["metrics"]["claims.tuple"]["f1"] is None and res["metrics"]["events.trigger.identification"]["f1"] is None
 
 
 def test_every_row_of_the_table_has_a_test():

@@ -91,6 +91,8 @@ def _model_answers(layers: list[str]) -> list[dict]:
             e["id"] = f"{d}/{e['id']}"
         for e in rec["events"]:
             e["cluster"] = f"{d}/{e['cluster']}"
+        for r in rec["relations"]:
+            r.setdefault("detail", None)  # strict mode: every property present, null where it does not apply
         out.append({"id": d, **{layer: rec[layer] for layer in layers}})
     return out
 

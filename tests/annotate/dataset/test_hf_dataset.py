@@ -333,7 +333,7 @@ def test_datasheet_keeps_every_section():
 def test_the_card_shows_an_example_per_config_and_explains_every_code():
     _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
     for config in CONFIGS:
-        assert f"`{config}`:\n\n```python\n{{" in body, config
+        assert f"`{config}`:\n\n```json\n{{" in body, config
     schema = load_schema()
     values = {**schema.mention_types, **schema.mention_levels, **schema.polarity, **schema.modality,
               **schema.quote_type, **schema.check_worthiness}
