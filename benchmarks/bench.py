@@ -1,8 +1,8 @@
 """Speed benchmark: ceasefire-eval against nervaluate, seqeval and scorch, on the same data.
 
     python benchmarks/bench.py                 # run everything, print the tables
-    python benchmarks/bench.py --write-readme  # also write them into README.md and benchmarks/RESULTS.md
-    python benchmarks/bench.py --only report --write-readme  # rerun one part; the others come from results.json
+    python benchmarks/bench.py --write-docs  # also write them into docs/maintainers.md and benchmarks/RESULTS.md
+    python benchmarks/bench.py --only report --write-docs  # rerun one part; the others come from results.json
 
 Install the other scorers first (seqeval's sdist needs --no-build-isolation):
     pip install setuptools_scm wheel && pip install --no-build-isolation seqeval==1.2.2 && pip install nervaluate==1.2.1 scorch==0.2.0
@@ -370,7 +370,7 @@ PARTS = ("cli", "report", "coref", "growth", "mentions")
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--write-readme", action="store_true")
+    ap.add_argument("--write-docs", action="store_true")
     ap.add_argument("--only", choices=PARTS, help="rerun this part alone; the other parts are taken from benchmarks/results.json")
     ap.add_argument("--_full", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--_memory", action="store_true", help=argparse.SUPPRESS)
@@ -389,12 +389,12 @@ def main():
     text = report(*(results[k] for k in ("mentions", "coref", "growth", "report", "cli", "machine")))
     print(text)
     (HERE / "results.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
-    if args.write_readme:
-        (HERE / "RESULTS.md").write_text("# Benchmark results\n\nWritten by `python benchmarks/bench.py --write-readme`.\n\n" + text)
+    if args.write_docs:
+        (HERE / "RESULTS.md").write_text("# Benchmark results\n\nWritten by `python benchmarks/bench.py --write-docs`.\n\n" + text)
         from ceasefire._cli import replace_generated
 
-        readme = HERE.parent / "README.md"
-        readme.write_text(replace_generated(readme.read_text(encoding="utf-8"), "benchmark", text), encoding="utf-8")
+        guide = HERE.parent / "docs" / "maintainers.md"  # the speed section of the maintainers' guide
+        guide.write_text(replace_generated(guide.read_text(encoding="utf-8"), "benchmark", text), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@
 
 Builds the wheel (``pip wheel --no-deps``), then for each extra makes a new venv, installs
 ``ceasefire[extra]`` from the wheel and measures its site-packages minus that of an empty
-venv (pip and setuptools are not counted). Prints one Markdown row per extra; the README's
-table ("Python API and installs") comes from this.
+venv (pip and setuptools are not counted). Prints one Markdown row per extra; the
+table in docs/systems.md ("Python API and installs") comes from this.
 """
 
 from __future__ import annotations

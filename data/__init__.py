@@ -26,7 +26,7 @@ _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 def load_articles(folder: str | Path | None = None) -> dict[str, dict]:
     """Return ``{doc_id: {"text": ..., "meta": ...}}`` for the articles of ``folder``
     (default: the shipped ``articles/``; any corpus's articles folder, see
-    :mod:`ceasefire.annotate.corpus`).
+    :mod:`ceasefire.annotate.corpus.folder`).
 
     The text is read as the seed file's exact bytes decoded as UTF-8 (no newline
     translation), and its sha256 is checked against ``articles.json``.

@@ -1,7 +1,7 @@
 """Agreement on an attribute over aligned pairs: accuracy, macro-F1 and Cohen's kappa.
 
 Computed here in a few lines of plain Python, so that scoring does not pay for
-importing scikit-learn (about half a second); ``tests/test_agreement.py`` checks
+importing scikit-learn (about half a second); ``tests/eval/test_agreement.py`` checks
 both figures against scikit-learn's ``f1_score(average="macro")`` and
 ``cohen_kappa_score``, the reference implementation.
 """

@@ -7,14 +7,42 @@ Munkres 1957, in the shortest-augmenting-path form of Jonker and Volgenant 1987)
 which spares every run of the command line the ~0.4 s import of SciPy; larger ones
 go to ``scipy.optimize.linear_sum_assignment`` when SciPy is installed (the 'stats'
 extra), and to the same Python solver otherwise: the core install scores every input,
-only more slowly on very large components. ``tests/test_assignment.py`` checks that both
+only more slowly on very large components. ``tests/eval/test_assignment.py`` checks that both
 give the same optimal total on random matrices.
 """
 
 from __future__ import annotations
 
+from typing import Hashable, Iterable
+
 #: Matrices with at most this many cells are solved in Python (a few milliseconds at most).
 SMALL = 400
+
+
+def components(edges: Iterable[tuple[Hashable, Hashable]]) -> list[list[tuple]]:
+    """The edges of a bipartite graph, (left, right) pairs, grouped by connected component.
+
+    Left and right nodes are apart even when equal. Each group keeps the input order, and
+    the groups come in the order of their first edge, so results never depend on hashing.
+    Union-find with path halving: near-linear in the number of edges.
+    """
+    parent: dict = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edges = list(edges)
+    for a, b in edges:
+        ra, rb = find((0, a)), find((1, b))
+        if ra != rb:
+            parent[ra] = rb
+    groups: dict = {}
+    for e in edges:
+        groups.setdefault(find((0, e[0])), []).append(e)
+    return list(groups.values())
 
 
 def max_weight_assignment(w: list[list[float]]) -> list[tuple[int, int]]:

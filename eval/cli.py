@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 from ceasefire._cli import (EXIT_BAD_INPUT, EXIT_OK, add_format, formatter, options, positive_resamples, print_problems,
-                            replace_generated, timeout, write_or_check)
+                            replace_generated, run, timeout, write_or_check)
 from ceasefire.data import load_articles
 from ceasefire.outputs import check_output_file, write_file
-from ceasefire.schema import InputError, Location, Problem, SchemaError, load_schema, read_records
+from ceasefire.schema import InputError, Location, Problem, load_schema, read_records
 from ceasefire.schema.validate import GOLD, validate_records
 
 def cmd_validate(args) -> int:
@@ -372,18 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except InputError as exc:
-        return print_problems(exc.problems)
-    except SchemaError as exc:
-        print(f"error: schema: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except ModuleNotFoundError as exc:  # an optional extra that is not installed: say which
-        from ceasefire.extras import report_missing_extra
-
-        return report_missing_extra(exc)
+    return run(build_parser(), argv)
 
 
 if __name__ == "__main__":

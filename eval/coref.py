@@ -24,16 +24,16 @@ Definitions, with mentions present on one side only treated as in coval
 - CoNLL (Pradhan et al. 2012): the mean of the MUC, B-cubed and CEAF-e F1.
 
 Singletons are kept: every gold mention belongs to a cluster, one-mention
-clusters included (B-cubed and CEAF-e depend on this; the README says so).
+clusters included (B-cubed and CEAF-e depend on this; eval/METRICS.md says so).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Hashable, Mapping
 
-from .assignment import max_weight_assignment
+from .assignment import components, max_weight_assignment
 from .counts import f1_of, ratio_metric
 
 
@@ -104,37 +104,16 @@ def ceaf_e_c(c: Contingency) -> tuple[float, float, float, float]:
 
 def _max_alignment(weights: dict[tuple, float]) -> float:
     """Total weight of the best one-to-one alignment, solved per connected component."""
-    adj_k: dict = defaultdict(list)
-    adj_r: dict = defaultdict(list)
-    for k, r in weights:
-        adj_k[k].append(r)
-        adj_r[r].append(k)
-    seen_k: set = set()
     parts: list[float] = []
-    for start in adj_k:
-        if start in seen_k:
+    for comp in components(weights):
+        if len(comp) == 1:
+            parts.append(weights[comp[0]])
             continue
-        ks, rs, stack = [], set(), [start]
-        seen_k.add(start)
-        while stack:
-            k = stack.pop()
-            ks.append(k)
-            for r in adj_k[k]:
-                if r not in rs:
-                    rs.add(r)
-                    for k2 in adj_r[r]:
-                        if k2 not in seen_k:
-                            seen_k.add(k2)
-                            stack.append(k2)
-        if len(ks) == 1 and len(rs) == 1:
-            parts.append(weights[(ks[0], next(iter(rs)))])
-            continue
-        rl = list(rs)
-        ri = {r: i for i, r in enumerate(rl)}
-        m = [[0.0] * len(rl) for _ in ks]
-        for i, k in enumerate(ks):
-            for r in adj_k[k]:
-                m[i][ri[r]] = weights[(k, r)]
+        ki = {k: i for i, k in enumerate(dict.fromkeys(k for k, _ in comp))}
+        ri = {r: i for i, r in enumerate(dict.fromkeys(r for _, r in comp))}
+        m = [[0.0] * len(ri) for _ in ki]
+        for k, r in comp:
+            m[ki[k]][ri[r]] = weights[(k, r)]
         parts.extend(m[r][c] for r, c in max_weight_assignment(m))
     # fsum: exactly rounded, so the total does not depend on the order of the input
     return math.fsum(parts)

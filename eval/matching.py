@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Callable, Collection, Hashable, Iterable, Sequence
 
-from .assignment import max_weight_assignment
+from .assignment import components, max_weight_assignment
 from .counts import Tally
 
 #: An item to match: (key, unit, type). ``unit`` is where it counts for resampling.
@@ -147,24 +147,8 @@ def _assign(edges: dict[tuple[int, int], float], gold: Sequence[Item], pred: Seq
 
 
 def _assign_components(edges: dict[tuple[int, int], float], gold, pred, prefer) -> list[tuple[int, int]]:
-    # connected components over gold and pred nodes (union-find)
-    parent: dict = {}
-
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for g, p in edges:
-        ra, rb = find(("g", g)), find(("p", p))
-        if ra != rb:
-            parent[ra] = rb
-    comps: dict = defaultdict(list)
-    for (g, p), w in edges.items():
-        comps[find(("g", g))].append((g, p, w))
     pairs = []
-    for comp in comps.values():
+    for comp in ([(g, p, edges[(g, p)]) for g, p in group] for group in components(edges)):
         if len(comp) == 1:
             pairs.append(comp[0][:2])
             continue

@@ -1,7 +1,7 @@
 """`ceasefire-eval prompt`: task instructions and an answer JSON Schema for a language model.
 
 Both are generated from ``schema/schema.yaml`` (types, values, definitions, argument
-fillers, relation endpoints) and ``annotate/GUIDELINES.md`` (the sections of the chosen
+fillers, relation endpoints) and ``schema/GUIDELINES.md`` (the sections of the chosen
 layers), so a renamed type changes the prompt, the answer schema and the scorer at once.
 
 The answer is one prediction record in the record format (schema/FORMAT.md) with every
@@ -265,7 +265,7 @@ def instructions(schema: Schema, layers: list[str], guidelines: str, *, article:
 
 
 def guidelines_text() -> str:
-    """annotate/GUIDELINES.md, shipped as package data of ceasefire.annotate."""
+    """schema/GUIDELINES.md, shipped as package data of ceasefire.schema."""
     from importlib.resources import files
 
-    return files("ceasefire.annotate").joinpath("GUIDELINES.md").read_text(encoding="utf-8")
+    return files("ceasefire.schema").joinpath("GUIDELINES.md").read_text(encoding="utf-8")

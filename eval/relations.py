@@ -59,7 +59,7 @@ def cross_items(corpus: dict, ends: dict, symmetric: dict[str, bool]) -> list[It
 
 def optional_within(pair: Pair) -> set[int]:
     """Positions of the gold relations that are optional: marked so, or with an end that is
-    an optional item (as annotate/lint.py rule R8 requires them to be marked)."""
+    an optional item (as annotate/lint/checks.py rule R8 requires them to be marked)."""
     return {i for i, r in enumerate(items(pair.gold, "relations"))
             if r.get("optional") or pair.optional(r["head"]) or pair.optional(r["tail"])}
 

@@ -44,7 +44,7 @@ from .structure import MISSING
 SpanWalker = Callable[[dict], Iterator[tuple[str, dict, dict]]]
 
 #: Roles whose items may share one span: a continuation quote has "the same cue span
-#: as the claim it continues" (annotate/GUIDELINES.md 3.4). Mentions and triggers are
+#: as the claim it continues" (schema/GUIDELINES.md 3.4). Mentions and triggers are
 #: one per span (the validator checks it); claim contents are one per quotation.
 SHARED_ROLES = frozenset({"cue"})
 

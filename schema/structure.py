@@ -13,7 +13,7 @@ messages to build; that is all a valid record costs (the benchmark's report read
 most of validation). Only a value that fails is walked by the interpreter
 (:meth:`Checker.check`), which descends only into the parts that fail and yields
 every message, in the same order as before. The two must agree exactly: a value
-is valid if and only if the interpreter yields nothing for it (tests/test_structure_compiled.py
+is valid if and only if the interpreter yields nothing for it (tests/schema/test_structure_compiled.py
 checks both on gold records with one field broken in every way the schema checks).
 """
 

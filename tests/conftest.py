@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the repository's data and example files."""
+"""Shared fixtures (the helpers they use are in tests/helpers/)."""
 
 import subprocess
 import sys
@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "tests" / "examples"
+from helpers.paths import ROOT
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Every row of CASES runs one command (in-process, through the same ``main`` as the console
 script) in a fresh folder that holds the files the row sets up, and checks the rules of the
-README's "What happens with bad input":
+docs/maintainers.md, "Bad input":
 
 - exit code 2 and exactly one ``error:`` line, holding every fragment the row names (file,
   line, document, field, bad value, what is allowed);
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 
 from ceasefire.annotate.cli import main as annotate_main
 from ceasefire.eval.cli import main as eval_main

@@ -1,18 +1,23 @@
-"""The README's two commands are the ones CI and users run."""
+"""The README is a front page: the two commands CI and users run, the generated counts and
+leaderboard, one example per user, and a link to each guide in docs/, whose blocks are current."""
 
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import pytest
+from helpers.paths import ROOT
+
+README = ROOT / "README.md"
+GUIDES = ("dataset.md", "systems.md", "annotators.md", "maintainers.md")
 
 
 def _commands():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = README.read_text(encoding="utf-8")
     return re.findall(r"```bash\n(.+?)\n```", text)[:2]
 
 
 def test_readme_starts_with_the_two_commands():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = README.read_text(encoding="utf-8")
     main, tests = _commands()
     assert text.index(main) < 600 and text.index(tests) < 800
     assert "pip install -e ." in main and "ceasefire-eval score" in main
@@ -25,25 +30,74 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert tests in ci
 
 
-def test_readme_figures_are_generated_and_current(run_cli):
-    """The README's counts, agreement and published figures are the generated blocks, current."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    for block in ("statistics", "agreement-summary", "published-agreement"):
-        assert f"<!-- generated:{block} -->" in text, block
-    r = run_cli("ceasefire-annotate", "datasheet", "--check", "--path", "README.md")
+def test_readme_is_a_front_page_linking_every_guide():
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 200
+    for guide in GUIDES:
+        assert f"](docs/{guide}" in text, guide
+        assert (ROOT / "docs" / guide).is_file(), guide
+    # one short example for each user: load the dataset, score a system, annotate in Label Studio
+    for heading, example in (("## Load the dataset", 'load_dataset("data/hf")'), ("## Score a system", "ceasefire-eval run"),
+                             ("## Annotate in Label Studio", "ceasefire-annotate serve")):
+        section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+        assert example in section and "](docs/" in section, heading
+
+
+@pytest.mark.parametrize("page", ["README.md", *(f"docs/{g}" for g in GUIDES)])
+def test_every_relative_link_resolves(page):
+    path = ROOT / page
+    text = path.read_text(encoding="utf-8")
+    bad = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if target.startswith(("http://", "https://", "#")):
+            continue
+        file, _, anchor = target.partition("#")
+        dest = (path.parent / file).resolve()
+        if not dest.exists():
+            bad.append(target)
+        elif anchor and dest.suffix == ".md":
+            headings = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
+                        for h in re.findall(r"^#+ (.+)$", dest.read_text(encoding="utf-8"), flags=re.M)}
+            if anchor not in headings:
+                bad.append(target)
+    assert not bad, bad
+
+
+def test_generated_blocks_are_current(run_cli):
+    """The README's counts and the dataset guide's agreement and published figures are the generated blocks, current."""
+    where = {"README.md": ("statistics",), "docs/dataset.md": ("agreement-summary", "published-agreement")}
+    for page, blocks in where.items():
+        text = (ROOT / page).read_text(encoding="utf-8")
+        for block in blocks:
+            assert f"<!-- generated:{block} -->" in text, (page, block)
+        r = run_cli("ceasefire-annotate", "datasheet", "--check", "--path", page)
+        assert r.returncode == 0, r.stderr
+    assert "<!-- generated:leaderboard -->" in README.read_text(encoding="utf-8")
+    r = run_cli("ceasefire-eval", "leaderboard", "--check")
     assert r.returncode == 0, r.stderr
 
 
-def test_readme_says_who_annotated_and_what_the_agreement_measures():
-    from ceasefire.annotate.reporting import PAIRS, WHO
+def test_the_benchmark_tables_are_the_ones_the_run_wrote():
+    """bench.py --write-docs writes the same text into the maintainers' guide and benchmarks/RESULTS.md."""
+    guide = (ROOT / "docs" / "maintainers.md").read_text(encoding="utf-8")
+    block = guide.split("<!-- generated:benchmark -->\n", 1)[1].split("<!-- /generated:benchmark -->", 1)[0]
+    results = (ROOT / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
+    assert block.strip() and results.endswith(block)
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    data = text[text.index("## The data"):text.index("## Loading with `datasets`")]
+
+def test_the_dataset_guide_says_who_annotated_and_what_the_agreement_measures():
+    from ceasefire.annotate.dataset.datasheet import PAIRS, WHO
+
+    text = (ROOT / "docs" / "dataset.md").read_text(encoding="utf-8")
+    data = text[text.index("## What is in `data/`"):text.index("## Loading with `datasets`")]
     assert WHO in data and "No human annotated or adjudicated" in data
+    assert "No human annotated or adjudicated" in README.read_text(encoding="utf-8")
     assert [label for label, _, _ in PAIRS][:3] == ["C vs D", "C vs gold", "D vs gold"]
     assert "| C vs D | C vs gold | D vs gold | A vs B (history) |" in data
-    # the guidelines no longer name the answers: README must not say they do
-    assert "settled\n  with an example from the articles" not in text and "version 2.0" in text
+    # the guidelines no longer name the answers: the guides must not say they do
+    for page in ("README.md", *(f"docs/{g}" for g in GUIDES)):
+        assert "settled\n  with an example from the articles" not in (ROOT / page).read_text(encoding="utf-8"), page
+    assert "version 2.0" in text
 
 
 def test_a_file_without_generated_blocks_is_refused(run_cli, tmp_path):

@@ -6,11 +6,10 @@ import os
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
+from helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _sub_commands(module: str) -> list[str]:
@@ -52,7 +51,8 @@ def _run(installed, tool, *args):
 
 def test_the_wheel_holds_what_commands_read_and_point_to(installed):
     names = set(zipfile.ZipFile(installed["wheel"]).namelist())
-    for path in ("schema/FORMAT.md", "schema/schema.yaml", "eval/METRICS.md", "annotate/GUIDELINES.md", "annotate/card_body.md",
+    for path in ("schema/FORMAT.md", "schema/schema.yaml", "eval/METRICS.md", "schema/GUIDELINES.md", "annotate/dataset/card_body.md",
+                 "annotate/labelstudio/labelstudio.xml",
                  "LICENSE", "LICENSE-DATA.md", "DATASHEET.md", "data/gold/corpus.json", "data/hf/README.md",
                  "data/hf/documents/test.parquet", "leaderboard/systems.yaml", "leaderboard/baseline.jsonl"):
         assert f"ceasefire/{path}" in names, path

@@ -26,6 +26,24 @@ def print_problems(problems: Iterable[Problem], stream=None) -> int:
     return EXIT_OK
 
 
+def run(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> int:
+    """Parse the command line and run the command; bad input is reported (exit 2), never a traceback."""
+    from ceasefire.schema import InputError, SchemaError
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        return print_problems(exc.problems)
+    except SchemaError as exc:
+        print(f"error: schema: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ModuleNotFoundError as exc:  # an optional extra that is not installed: say which
+        from ceasefire.extras import report_missing_extra
+
+        return report_missing_extra(exc)
+
+
 def write_or_check(path, current: str, new: str, *, check: bool, stale: str, wrote: str) -> int:
     """Write a regenerated file, or with ``check`` only report whether it is current."""
     from ceasefire.schema.records import atomic_write

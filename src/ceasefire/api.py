@@ -33,7 +33,7 @@ def _is_dataset(obj: Any) -> bool:
 def _source(obj: Any) -> list:
     """Records in memory, or a list of paths: what the loading path reads."""
     if _is_dataset(obj):
-        from ceasefire.annotate.hf_records import records_from_dataset
+        from ceasefire.annotate.dataset.hub_records import records_from_dataset
 
         return records_from_dataset(obj)
     if isinstance(obj, (str, Path, dict)):

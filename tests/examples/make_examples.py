@@ -2,7 +2,7 @@
 
 Run from the repository root: python tests/examples/make_examples.py
 The bad files are the valid example with exactly one thing broken each; the
-table in tests/test_validate_cli.py says which message each must produce.
+table in tests/schema/test_validate_cli.py says which message each must produce.
 """
 
 import copy

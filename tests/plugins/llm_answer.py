@@ -1,6 +1,6 @@
 """Stands in for a model behind `ceasefire-eval run --command` (tests only; no network): reads an
 article on stdin and prints what a model following `ceasefire-eval prompt` would answer, namely
-annotation B of that article without offsets, with its ids kept apart per article as the README's
+annotation B of that article without offsets, with its ids kept apart per article as docs/systems.md's
 script does, and one span the article does not contain."""
 
 import hashlib
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from llm_fixture import annotation_b, without_offsets  # noqa: E402
+from helpers.llm_fixture import annotation_b, without_offsets  # noqa: E402
 
 text = sys.stdin.read()
 original = next(r for r in annotation_b() if r.get("text") == text)

@@ -1,0 +1,334 @@
+"""The Label Studio commands of `ceasefire-annotate`: config, tasks, import, serve, pull."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, port_number, print_problems
+from ceasefire.outputs import check_output_file, check_output_folder, safe_name, write_file
+from ceasefire.schema import load_schema
+from ceasefire.schema.model import SCHEMA_FILE
+
+
+CONFIG_FILE = Path(__file__).with_name("labelstudio.xml")
+
+
+def cmd_config(args) -> int:
+    from .config import build_config
+
+    xml = build_config(load_schema(args.schema), args.pass_)
+    problems = _check_with_sdk(xml)
+    if problems:
+        for p in problems:
+            print(f"error: {p}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.pass_ != "all" and not args.out:
+        args.out = "-"  # the committed file is the all-layers view
+    out = Path(args.out) if args.out else CONFIG_FILE
+    if args.out == "-":
+        sys.stdout.write(xml)
+        return EXIT_OK
+    check_output_file(out, inputs=[args.schema or SCHEMA_FILE], option="--out")
+    write_file(out, xml, option="--out")
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _check_with_sdk(xml: str) -> list[str]:
+    """Parse the config with the SDK's LabelInterface, when the SDK is installed."""
+    try:
+        from label_studio_sdk.label_interface import LabelInterface
+    except ImportError:
+        return []
+    try:
+        LabelInterface(xml)
+    except Exception as exc:  # the SDK raises several exception types for a bad config
+        return [f"LabelInterface rejects the generated config: {exc}"]
+    return []
+
+
+def cmd_tasks(args) -> int:
+    import json
+
+    from ceasefire.data import gold_dir
+
+    if args.output:
+        check_output_file(args.output, inputs=[args.records, args.corpus or gold_dir(), args.schema or SCHEMA_FILE])
+    schema = load_schema(args.schema)
+    docs, corpus, versions = _ls_records(args, schema)
+    tasks = _ls_tasks(docs, corpus, versions, "predictions" if args.as_predictions else "annotations", args.pass_)
+    text = json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
+    if args.output:
+        write_file(args.output, text)
+        print(f"wrote {len(tasks)} tasks to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from ceasefire.schema.validate import GOLD, PREDICTION
+
+    from ceasefire.annotate.corpus.records import write_records
+
+    from .importer import read_export
+
+    inputs = [args.export, args.schema or SCHEMA_FILE]
+    if Path(args.output).suffix == ".jsonl":
+        check_output_file(args.output, inputs=inputs)
+    else:
+        check_output_folder(args.output, inputs=inputs)
+    docs, corpus, problems = read_export(args.export, load_schema(args.schema), mode=PREDICTION if args.predictions else GOLD)
+    if problems:
+        return print_problems(problems)
+    write_records(args.output, docs, corpus, inputs=inputs)
+    print(f"wrote {len(docs)} documents and the corpus record to {args.output}")
+    return EXIT_OK
+
+
+DEFAULT_LS_DIR = ".labelstudio"
+
+
+CORPUS_TASKS_HELP = ("every article of this corpus folder (laid out like data/: articles/articles.json and gold/): "
+                     "the records for the articles they cover, else the corpus's gold, else the text alone")
+
+
+def _ls_records(args, schema) -> tuple[dict, dict, dict[str, str | None]]:
+    """The documents of the tasks, their corpus record, and each document's model_version
+    (None: a text-only article of --corpus, which has neither gold nor records yet)."""
+    if args.corpus:
+        from ceasefire.annotate.corpus.folder import label_studio_documents
+
+        docs, corpus, source = label_studio_documents(args.corpus, args.records, schema)
+        version = {"gold": "gold", "records": _model_version(args), "text": None}
+        return docs, corpus, {d: version[s] for d, s in source.items()}
+    from ceasefire.schema.corpus import load_gold, load_predictions
+
+    gold = load_gold(None, schema=schema)
+    if args.records:
+        records, _ = load_predictions([args.records], gold, schema=schema, allow_missing=True)
+        docs, corpus = records.documents, records.corpus or {"id": "ceasefire"}
+    else:
+        docs, corpus = gold.documents, gold.corpus
+    return docs, corpus, {d: _model_version(args) for d in docs}
+
+
+def _ls_tasks(docs: dict, corpus: dict, versions: dict, as_: str, pass_: str) -> list[dict]:
+    """One task per document, carrying its records as ``as_`` with its model_version (none for
+    a text-only article); the pick lists and link targets of every task span all the documents."""
+    from .convert import tasks_for
+
+    tasks = {}
+    for version in set(versions.values()):
+        kind = "none" if version is None else as_
+        for t in tasks_for(docs, corpus, as_=kind, model_version=version or "gold", pass_=pass_):
+            if versions[t["data"]["doc_id"]] == version:
+                tasks[t["data"]["doc_id"]] = t
+    return [tasks[d] for d in sorted(tasks)]
+
+
+def _model_version(args) -> str:
+    """--model-version, else the records file's name (a system's output is not "gold")."""
+    if args.model_version:
+        return args.model_version
+    return Path(args.records).stem if args.records else "gold"
+
+
+def _interrupt(*_):
+    raise KeyboardInterrupt
+
+
+def cmd_serve(args) -> int:
+    import signal
+
+    from .config import build_config
+    from .server import Credentials, Server, ServerError, client, ensure_project, import_missing_tasks, project_title, save_state
+
+    schema = load_schema(args.schema)
+    docs, corpus, versions = _ls_records(args, schema)
+    tasks = _ls_tasks(docs, corpus, versions, "none" if args.empty else "predictions", args.pass_)
+    names = [safe_name(n, what="--project") for n in args.project] if args.project else [None]
+    folder = Path(args.dir).resolve()
+    creds = Credentials.load_or_create(folder)
+    server = Server(folder, args.port, creds)
+    print(f"starting Label Studio on {server.url} with its data in {folder} (the first start takes about a minute) ...", flush=True)
+    try:
+        server.start()
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server like Ctrl-C does
+        ls = client(server.url, creds.token)
+        config = build_config(schema, args.pass_)
+        for name in names:  # one project per annotator keeps their annotations apart
+            title = project_title(args.pass_, name)
+            project = ensure_project(ls, config, title)
+            added = import_missing_tasks(ls, project, tasks)
+            print(f"project {project} ({title!r}): {added} task(s) imported, {len(tasks) - added} already there")
+            print(f"open {server.url}/projects/{project}/data")
+        save_state(folder, port=args.port, pass_=args.pass_, projects=[n for n in names if n])  # for `pull`
+        print(f"log in as {creds.username} / password {creds.password}")
+        print(f"(credentials in {folder / 'credentials.json'}); press Ctrl-C to stop the server", flush=True)
+        while server.proc.poll() is None:
+            server.proc.wait(timeout=None)
+        print(f"error: Label Studio exited with code {server.proc.returncode}; see {server.log_path}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("stopping Label Studio ...", flush=True)
+        return EXIT_OK
+    except ServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        server.stop()
+
+
+def cmd_pull(args) -> int:
+    from ceasefire.schema.validate import GOLD, PREDICTION
+
+    from ceasefire.annotate.corpus.records import write_records
+
+    from .importer import import_tasks
+    from .server import Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title
+
+    folder = Path(args.dir).resolve()
+    if not (folder / "credentials.json").exists():
+        print(f"error: {folder}: no Label Studio folder made by `ceasefire-annotate serve` (no credentials.json)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    creds = Credentials.load_or_create(folder)
+    state = load_state(folder)  # the port, pass and projects of the last `serve` in this folder
+    port = args.port or state.get("port") or 8080
+    name = args.project
+    if name is None and len(state.get("projects") or []) > 1:
+        print(f"error: {folder}: --project is missing: `serve` made one project per annotator; allowed: {', '.join(state['projects'])}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if name is None and state.get("projects"):
+        name = state["projects"][0]
+    title = project_title(args.pass_ or state.get("pass_") or "all", name)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        ls = client(url, creds.token)
+        project = find_project(ls, title)
+        if project is None:
+            print(f"error: {url}: no project titled {title!r}; start it with `ceasefire-annotate serve`", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        tasks = attach_prediction_results(ls, export_full_json(ls, project))
+    except Exception as exc:  # connection refused, auth errors: one line, no traceback
+        print(f"error: cannot export from Label Studio at {url}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    notes: list[str] = []
+    docs, corpus, problems = import_tasks(tasks, f"{url} project {project} ({title})", load_schema(args.schema),
+                                          mode=PREDICTION if args.predictions else GOLD, drafts=args.drafts, notes=notes)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    if problems:
+        return print_problems(problems)
+    write_records(args.output, docs, corpus)
+    print(f"wrote {len(docs)} documents and the corpus record to {args.output} (project {title!r} at {url})")
+    return EXIT_OK
+
+
+def _pass_option(p, help_: str, default: str | None = "all") -> None:
+    from .config import ALL, PASSES
+
+    p.add_argument("--pass", dest="pass_", choices=(ALL, *PASSES), default=default, help=help_)
+
+
+def _add_config(sub) -> None:
+    p = sub.add_parser(
+        "config",
+        parents=options("schema"),
+        help="write the Label Studio labelling config generated from the schema",
+        description="Generate the Label Studio labelling config from schema.yaml (span labels for mentions,\n"
+        "triggers and claim parts; relations for argument roles, claim parts and relation types; per-region\n"
+        "attributes) and check it with the SDK's LabelInterface when the SDK is installed.",
+        epilog="examples:\n  ceasefire-annotate config            # writes annotate/labelstudio/labelstudio.xml\n  ceasefire-annotate config --out -    # print it",
+        formatter_class=formatter,
+    )
+    p.add_argument("--out", metavar="FILE", help="where to write (default: annotate/labelstudio/labelstudio.xml; - for stdout)")
+    _pass_option(p, "the view to write (default: all; another pass is printed unless --out is given)")
+    p.set_defaults(func=cmd_config)
+
+
+def _add_tasks(sub) -> None:
+    p = sub.add_parser(
+        "tasks",
+        parents=options("schema"),
+        help="Label Studio tasks (one per article) carrying the gold or a predictions file",
+        description="Write Label Studio tasks, one per article, with the gold (default) or a predictions file in\n"
+        "the record format as annotations, or as pre-annotations with --as-predictions.",
+        epilog="examples:\n  ceasefire-annotate tasks -o tasks.json\n  ceasefire-annotate tasks my_system.jsonl --as-predictions --model-version my-system -o review.json",
+        formatter_class=formatter,
+    )
+    p.add_argument("records", nargs="?", help="records to load (default: the gold)")
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_TASKS_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--as-predictions", action="store_true", help="put the records in 'predictions' (pre-annotations) instead of 'annotations'")
+    p.add_argument("--model-version", help="model_version of the predictions (default: the records file's name, or gold)")
+    _pass_option(p, "the annotation pass the tasks are for (default: all)")
+    p.set_defaults(func=cmd_tasks)
+
+
+def _add_import(sub) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=options("schema"),
+        help="convert a Label Studio full JSON export back into records (with every check)",
+        description="Read a full JSON export (plain or snapshot) and write records: a folder (one JSON per\n"
+        "document plus corpus.json) or a .jsonl file. Checks labels, offsets and text against the task,\n"
+        "dangling relations, per-region items without a region, relation and role constraints, cluster ids\n"
+        "and cross-document links. Every problem is reported; exit 2 and no output if there is any.",
+        epilog="examples:\n  ceasefire-annotate import export.json -o annotated/\n  ceasefire-annotate import export.json -o annotated.jsonl --predictions",
+        formatter_class=formatter,
+    )
+    p.add_argument("export", metavar="EXPORT.json", help="Label Studio full JSON export")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
+    p.add_argument("--predictions", action="store_true", help="validate as predictions (layers and attributes optional) instead of as a complete annotation")
+    p.set_defaults(func=cmd_import)
+
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser(
+        "serve",
+        parents=options("schema"),
+        help="one command to a running local Label Studio with both articles loaded",
+        description="Start a Label Studio server on 127.0.0.1 with its data in a project folder (telemetry and\n"
+        "update checks off), create or reuse the 'Ceasefire' project with the generated config, import the\n"
+        "two articles (or every article of --corpus) with the gold (or --records) as pre-annotations, and print\n"
+        "the URL and login. Re-running reuses the project and does not duplicate tasks. Ctrl-C stops the server.",
+        epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch\n"
+        "  ceasefire-annotate serve --corpus mycorpus --records pre.jsonl --project alice --project bob",
+        formatter_class=formatter,
+    )
+    p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"project folder for the server's data and credentials (default: {DEFAULT_LS_DIR})")
+    p.add_argument("--port", type=port_number, default=8080, help="port on 127.0.0.1 (default: 8080)")
+    p.add_argument("--records", metavar="PATH", help="pre-annotate with these records instead of the gold")
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_TASKS_HELP)
+    p.add_argument("--project", metavar="NAME", action="append",
+                   help="one project per NAME, titled 'Ceasefire: NAME' (repeat for each annotator: their annotations stay apart)")
+    p.add_argument("--empty", action="store_true", help="import the articles without pre-annotations")
+    p.add_argument("--model-version", help="model_version of the pre-annotations (default: the records file's name, or gold)")
+    _pass_option(p, "annotation pass, one project and view each: actors, events, claims, relations (default: all layers)")
+    p.set_defaults(func=cmd_serve)
+
+
+def _add_pull(sub) -> None:
+    p = sub.add_parser(
+        "pull",
+        parents=options("schema"),
+        help="export the annotations from the running `serve` server into records",
+        description="Export the 'Ceasefire' project from the server started by `serve` (full JSON snapshot) and\n"
+        "convert it with every check of `import`.",
+        epilog="example:\n  ceasefire-annotate pull -o annotated/",
+        formatter_class=formatter,
+    )
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
+    p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"the folder given to serve (default: {DEFAULT_LS_DIR})")
+    p.add_argument("--port", type=port_number, help="the server's port (default: the one `serve` used in --dir)")
+    _pass_option(p, "the pass's project to export (default: the one `serve` last started in --dir)", default=None)
+    p.add_argument("--project", metavar="NAME", help="the annotator's project given to `serve --project` (needed when serve made several)")
+    p.add_argument("--drafts", action="store_true", help="take a task's unsubmitted draft when it is newer than its annotation")
+    p.add_argument("--predictions", action="store_true", help="validate as predictions instead of as a complete annotation")
+    p.set_defaults(func=cmd_pull)
+
+
+#: command name -> the function that declares it on the `ceasefire-annotate` subparsers
+COMMANDS = {"config": _add_config, "tasks": _add_tasks, "import": _add_import, "serve": _add_serve, "pull": _add_pull}
