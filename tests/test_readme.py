@@ -92,8 +92,8 @@ def test_the_dataset_guide_says_who_annotated_and_what_the_agreement_measures():
     data = text[text.index("## What is in `data/`"):text.index("## Loading with `datasets`")]
     assert WHO in data and "No human annotated or adjudicated" in data
     assert "No human annotated or adjudicated" in README.read_text(encoding="utf-8")
-    assert [label for label, _, _ in PAIRS][:3] == ["C vs D", "C vs gold", "D vs gold"]
-    assert "| C vs D | C vs gold | D vs gold | A vs B (history) |" in data
+    assert [label for label, _, _ in PAIRS][:3] == ["E vs F", "E vs gold", "F vs gold"]
+    assert "| E vs F | E vs gold | F vs gold | C vs D (history) | A vs B (history) |" in data
     # the guidelines no longer name the answers: the guides must not say they do
     for page in ("README.md", *(f"docs/{g}" for g in GUIDES)):
         assert "settled\n  with an example from the articles" not in (ROOT / page).read_text(encoding="utf-8"), page

@@ -14,12 +14,14 @@ from .summary import render, summarize
 
 #: The pairs reported, as (column label, reference, annotation): the annotation is scored with
 #: the reference as gold (pairwise F1 is symmetric, but optional gold items are only optional
-#: on the reference side, so the gold is always the reference). C and D, the independent
-#: annotations from guidelines 2.0, come first; A-B, the first pair, is kept as history.
+#: on the reference side, so the gold is always the reference). E and F, the independent
+#: annotations from guidelines 2.1 (no instruction quotes the articles), come first; C-D
+#: (guidelines 2.0, whose schema quoted the articles) and A-B (guidelines 1.0) are kept as history.
 PAIRS = (
-    ("C vs D", "C", "D"),
-    ("C vs gold", "gold", "C"),
-    ("D vs gold", "gold", "D"),
+    ("E vs F", "E", "F"),
+    ("E vs gold", "gold", "E"),
+    ("F vs gold", "gold", "F"),
+    ("C vs D (history)", "C", "D"),
     ("A vs B (history)", "A", "B"),
 )
 
@@ -32,14 +34,17 @@ HEADLINE = {
 }
 
 #: Who made the annotations, said wherever agreement is reported (docs/dataset.md, card, DATASHEET).
-WHO = ("All four annotators (A, B, C, D) are separate instances of the same AI language model (Anthropic's Claude). "
-       "C and D were given the same task description (the task in their `TASK.md` files differs only in folder names) and the same "
-       "files: guidelines 2.0 (general rules with constructed examples, no answers for these articles), the schema and "
-       "the texts. They saw neither the gold, nor the decisions file, nor A, B or each other's work "
-       "(`data/annotations/C/GIVEN.md`, `data/annotations/D/GIVEN.md`). Their agreement therefore measures how "
-       "determinate the written rules are for one model. It is not human inter-annotator agreement, and it is an upper "
-       "bound on it. A and B were given the same files as each other, with guidelines 1.0, which settled hard cases with "
-       "examples taken from these two articles, so their agreement overstates even that.")
+WHO = ("All six annotators (A to F) are separate instances of the same AI language model (Anthropic's Claude). "
+       "E and F were given the same task description (their `TASK.md` files differ only in folder names) and the same "
+       "files: guidelines 2.1 and schema 1.2.0, general rules with constructed examples in which no instruction quotes "
+       "the articles (`tests/test_instructions_leakage.py`), and the texts. They saw neither the gold, nor the decisions, "
+       "nor any other annotation, nor each other's work (`data/annotations/E/GIVEN.md`, `data/annotations/F/GIVEN.md`). "
+       "Their agreement therefore measures how determinate the written rules are for one model. It is not human "
+       "inter-annotator agreement, and it is an upper bound on it. C and D (history) were made the same way from "
+       "guidelines 2.0 and schema 1.1.0, whose definitions quoted 20 phrases of the two articles, some of them the "
+       "answers to hard decisions, so their agreement is inflated by what the schema showed them. A and B were given "
+       "guidelines 1.0, which settled hard cases with examples taken from these two articles, so their agreement "
+       "overstates even that.")
 
 #: Published agreement of the schemes this one builds on: (corpus and citation, what was
 #: measured, figure, where the figure was found). "not found" where the project could not
@@ -112,7 +117,7 @@ def agreement_markdown(given: tuple | None = None) -> str:
                  "with the gold as reference wherever it takes part); without optional items it is symmetric. Kappa: "
                  "Cohen's kappa (scikit-learn), nominal labels, over matched units (mentions with the same span, events with "
                  "the same trigger, claims aligned by content, relations whose ends align); n/a where a single label occurs. "
-                 "\"gold\" is the adjudicated gold after the review of issue 12, so C and D against the gold measure how "
+                 "\"gold\" is the adjudicated gold after the review of issue 12, so E and F against the gold measure how "
                  "far the written rules reach the adjudicated answers.")
     if given is None:
         lines.append("")

@@ -132,7 +132,7 @@ def test_independent_annotations_are_kept_as_they_were():
     """A and B (before adjudication) and C and D (guidelines 2.0, never adjudicated) are kept as made; sums pinned in their folders."""
     import hashlib
 
-    for who in ("A", "B", "C", "D"):
+    for who in ("A", "B", "C", "D", "E", "F"):
         folder = ANNOTATIONS / who
         sums = dict(line.split()[::-1] for line in (folder / "SHA256SUMS").read_text().splitlines())
         assert set(sums) == {f"{D0}.json", f"{D4}.json", "corpus.json", "NOTES.md"}

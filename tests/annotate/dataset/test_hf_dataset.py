@@ -218,7 +218,7 @@ def test_card_and_datasheet_report_the_honest_agreement_beside_published_figures
     _, body = split_card((HF / "README.md").read_text(encoding="utf-8"))
     datasheet = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
     table = agreement_markdown()
-    assert table.splitlines()[0] == "| layer | measure | C vs D | C vs gold | D vs gold | A vs B (history) |"
+    assert table.splitlines()[0] == "| layer | measure | E vs F | E vs gold | F vs gold | C vs D (history) | A vs B (history) |"
     for text in (body, datasheet):
         assert table.strip() in text and published_markdown().strip() in text and WHO in text
     assert "upper bound" in WHO and "not human inter-annotator agreement" in WHO
