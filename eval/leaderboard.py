@@ -8,25 +8,27 @@ import yaml
 
 from .api import DEFAULT_SEED, compare_files, public, score_files
 
+#: (metric, column label, the layer a system must be asked for to fill it).
 COLUMNS = [
-    ("mentions.strict", "mentions"),
-    ("coref.conll", "coref"),
-    ("coref.cross_doc.conll", "cross-doc coref"),
-    ("events.trigger.classification", "triggers"),
-    ("events.argument.classification", "arguments"),
-    ("claims.tuple", "claims"),
-    ("relations.strict", "relations"),
+    ("mentions.strict", "mentions", "mentions"),
+    ("coref.conll", "coref", "entities"),
+    ("coref.cross_doc.conll", "cross-doc coref", "entities"),
+    ("events.trigger.classification", "triggers", "events"),
+    ("events.argument.classification", "arguments", "events"),
+    ("claims.tuple", "claims", "claims"),
+    ("relations.strict", "relations", "relations"),
 ]
+NOT_ASKED = "not asked"
 SAMPLES = 1000
 SEED = DEFAULT_SEED
 TRIALS = 10000
 #: Strict and lenient views of one layer, shown side by side for language-model rows: how much
 #: exact span match costs a generative system (REGen, 2025; RAEE, 2024).
 VIEWS = [
-    ("mentions", ["mentions.strict", "mentions.overlap", "mentions.type"]),
-    ("triggers", ["events.trigger.classification", "events.trigger.identification"]),
-    ("arguments", ["events.argument.classification", "events.argument.identification"]),
-    ("claims", ["claims.content", "claims.content.overlap", "claims.tuple"]),
+    ("mentions", "mentions", ["mentions.strict", "mentions.overlap", "mentions.type"]),
+    ("triggers", "events", ["events.trigger.classification", "events.trigger.identification"]),
+    ("arguments", "events", ["events.argument.classification", "events.argument.identification"]),
+    ("claims", "claims", ["claims.content", "claims.content.overlap", "claims.tuple"]),
 ]
 
 
@@ -40,21 +42,30 @@ def _cell(m: dict) -> str:
     return f"{100 * m['f1']:.1f}"
 
 
+def _asked(s: dict, layer: str) -> bool:
+    """Whether the system of a row was asked for this layer: a language-model row names the
+    layer set of its prompt, and a layer outside it is shown as not asked rather than as 0."""
+    layers = (s.get("llm") or {}).get("layers")
+    return layers is None or layer in layers.split(",")
+
+
 def leaderboard_markdown(root: Path) -> str:
     systems = yaml.safe_load((root / "leaderboard" / "systems.yaml").read_text(encoding="utf-8"))
     rows = []
     for s in systems:
         result = public(score_files([root / s["predictions"]], bootstrap=SAMPLES, seed=SEED))
         rows.append((s, result))
-    head = "| system | " + " | ".join(label for _, label in COLUMNS) + " |"
+    head = "| system | " + " | ".join(label for _, label, _ in COLUMNS) + " |"
     lines = [head, "|---|" + "---:|" * len(COLUMNS)]
     for s, result in rows:
-        lines.append(f"| {s['name']} | " + " | ".join(_cell(result["metrics"][name]) for name, _ in COLUMNS) + " |")
+        cells = [_cell(result["metrics"][name]) if _asked(s, layer) else NOT_ASKED for name, _, layer in COLUMNS]
+        lines.append(f"| {s['name']} | " + " | ".join(cells) + " |")
     fp = rows[0][1]["gold"]["fingerprint"][:12] if rows else "?"
     lines.append("")
     lines.append(f"F1 in percent, with 95% bootstrap intervals over sentences ({SAMPLES} resamples, seed {SEED}) where the metric "
                  "decomposes over sentences; coreference columns are CoNLL F1 (MUC, B-cubed, CEAF-e mean) without intervals. "
-                 f"Metrics: {', '.join(f'`{n}`' for n, _ in COLUMNS)}. Gold {fp}. Regenerate with `ceasefire-eval leaderboard --write`.")
+                 f"Metrics: {', '.join(f'`{n}`' for n, _, _ in COLUMNS)}. "
+                 f"\"{NOT_ASKED}\": the row's prompt did not ask for that layer. Gold {fp}. Regenerate with `ceasefire-eval leaderboard --write`.")
     for s, _ in rows:
         lines.append(f"- **{s['name']}**: {s['about']}")
     llm = [(s, r) for s, r in rows if s.get("llm")]
@@ -85,11 +96,12 @@ def _llm_lines(root: Path, llm: list, systems: list) -> list[str]:
            "needs the model's own tokenizer (`tiktoken` for OpenAI models, the token-counting endpoint for "
            "Anthropic's); about 4 characters per token is the usual rule of thumb for English.",
            "",
-           "| system | layers | by normalisation | unplaced | " + " | ".join(name for name, _ in VIEWS) + " | prompt size |",
+           "| system | layers | by normalisation | unplaced | " + " | ".join(name for name, _, _ in VIEWS) + " | prompt size |",
            "|---|---|---:|---:|" + "---|" * len(VIEWS) + "---|"]
     for s, r in llm:
         place = r["predictions"]["placement"]
-        views = [" / ".join(_pct(r["metrics"][m]["f1"]) for m in ms) for _, ms in VIEWS]
+        views = [" / ".join(_pct(r["metrics"][m]["f1"]) for m in ms) if _asked(s, layer) else NOT_ASKED
+                 for _, layer, ms in VIEWS]
         out.append(f"| {s['name']} | {s['llm']['layers']} | {place['placed_by_normalisation']['count']} | "
                    f"{place['unplaced_spans']['count']} | " + " | ".join(views) + f" | {_prompt_size(root, s['llm']['prompts'])} |")
     by_name = {s["name"]: s for s in systems}
@@ -102,7 +114,7 @@ def _llm_lines(root: Path, llm: list, systems: list) -> list[str]:
         out += ["", f"**{other}** (A) against **{s['name']}** (B), `ceasefire-eval compare` (paired bootstrap, "
                 f"{SAMPLES} resamples, and approximate randomisation, {TRIALS} trials, over sentences; seed {SEED}):", "",
                 "| metric | F1 A | F1 B | B − A | 95% CI of B − A | p (bootstrap) | p (AR) |", "|---|---:|---:|---:|---|---:|---:|"]
-        for name, _ in COLUMNS:
+        for name, _, _ in COLUMNS:
             m = result["metrics"].get(name)
             if m is None:
                 continue

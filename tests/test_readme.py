@@ -32,7 +32,10 @@ def test_ci_runs_the_readme_test_command_verbatim():
 
 def test_readme_is_a_front_page_linking_every_guide():
     text = README.read_text(encoding="utf-8")
-    assert len(text.splitlines()) <= 200
+    # the prose stays a front page; the generated tables (statistics, leaderboard) grow with the
+    # corpus and the rows, and are not counted
+    prose = re.sub(r"<!-- generated:(\w[\w-]*) -->.*?<!-- /generated:\1 -->", "", text, flags=re.S)
+    assert prose != text and len(prose.splitlines()) <= 140
     for guide in GUIDES:
         assert f"](docs/{guide}" in text, guide
         assert (ROOT / "docs" / guide).is_file(), guide

@@ -37,7 +37,7 @@ HEADLINE = {
 WHO = ("All six annotators (A to F) are separate instances of the same AI language model (Anthropic's Claude). "
        "E and F were given the same task description (their `TASK.md` files differ only in folder names) and the same "
        "files: guidelines 2.1 and schema 1.2.0, general rules with constructed examples in which no instruction quotes "
-       "the articles (`tests/test_instructions_leakage.py`), and the texts. They saw neither the gold, nor the decisions, "
+       "the articles (`tests/schema/test_instructions_leakage.py`), and the texts. They saw neither the gold, nor the decisions, "
        "nor any other annotation, nor each other's work (`data/annotations/E/GIVEN.md`, `data/annotations/F/GIVEN.md`). "
        "Their agreement therefore measures how determinate the written rules are for one model. It is not human "
        "inter-annotator agreement, and it is an upper bound on it. C and D (history) were made the same way from "
