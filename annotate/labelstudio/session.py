@@ -37,6 +37,8 @@ class Stop(KeyboardInterrupt):
 
 
 def _raise_stop(signum, _frame):
+    for sig in SIGNALS:  # a second signal (Ctrl-C pressed twice) must not cut the stop short
+        signal.signal(sig, signal.SIG_IGN)
     raise Stop(signum)
 
 
@@ -122,7 +124,7 @@ def serve(folder: Path, port: int, tasks: list[dict], config: str, pass_: str, n
     except ServerError as exc:
         _say(f"error: {exc}", file=sys.stderr)
     finally:
-        for sig in SIGNALS:  # a second signal must not cut the stop short; the watchdog bounds it anyway
+        for sig in SIGNALS:  # as in _raise_stop, for the other ways out; the watchdog bounds the stop anyway
             signal.signal(sig, signal.SIG_IGN)
         began = time.monotonic()
         server.stop()

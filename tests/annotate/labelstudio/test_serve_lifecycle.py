@@ -6,6 +6,7 @@ each later start of the same folder takes a few seconds. The measured stop times
 (run with ``-s`` to see them).
 """
 
+import copy
 import json
 import os
 import signal
@@ -51,9 +52,9 @@ class Serve:
             time.sleep(0.2)
         return self
 
-    def finish(self, timeout=60) -> int:
+    def finish(self, sig=signal.SIGINT, timeout=60) -> int:
         if self.proc.poll() is None:
-            os.kill(self.proc.pid, signal.SIGINT)
+            os.kill(self.proc.pid, sig)
         try:
             code = self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -222,6 +223,13 @@ def test_an_annotation_and_a_draft_survive_a_restart(folder, run_cli, tmp_path):
     g = gold()
     results = {t["data"]["doc_id"]: t["annotations"][0]["result"] for t in tasks_for(g.documents, g.corpus)}
     submitted, drafted = sorted(results)
+    # the draft differs from the annotation under it: the first event's polarity turned NEGATIVE (the gold says POSITIVE)
+    event = g.documents[drafted]["events"][0]
+    assert event["polarity"] == "POSITIVE"
+    draft = copy.deepcopy(results[drafted])
+    changed = [x for x in draft if x.get("id") == event["id"] and x["from_name"] == "polarity"]
+    assert len(changed) == 1
+    changed[0]["value"]["choices"] = ["NEGATIVE"]
     creds = Credentials.load_or_create(folder)
     args = ("--dir", folder, "--empty", "--project", "restart")
     run = Serve(*args, "--port", free_port()).wait_ready()
@@ -230,24 +238,25 @@ def test_an_annotation_and_a_draft_survive_a_restart(folder, run_cli, tmp_path):
         ls = client(url, creds.token)
         project = find_project(ls, project_title("all", "restart"))
         tasks = {t.data["doc_id"]: t.id for t in ls.tasks.list(project=project)}
-        # what the UI sends: Submit posts an annotation, the autosave posts a draft
-        _post(f"{url}/api/tasks/{tasks[submitted]}/annotations", creds.token, {"result": results[submitted], "lead_time": 12.5})
-        _post(f"{url}/api/tasks/{tasks[drafted]}/drafts", creds.token, {"result": results[drafted], "lead_time": 3.0})
-        os.kill(run.proc.pid, signal.SIGTERM)
-        assert run.finish() == 0, run.output()
+        # what the UI sends: Submit posts an annotation, the autosave (about 5 s after an edit) posts a draft
+        for doc in (submitted, drafted):
+            _post(f"{url}/api/tasks/{tasks[doc]}/annotations", creds.token, {"result": results[doc], "lead_time": 12.5})
+        time.sleep(1.1)  # the draft is newer than the annotation, as when the annotator edits after Submit
+        _post(f"{url}/api/tasks/{tasks[drafted]}/drafts", creds.token, {"result": draft, "lead_time": 3.0})
     finally:
-        run.finish()
+        assert run.finish(signal.SIGTERM) == 0, run.output()
 
     again = Serve(*args, "--port", free_port()).wait_ready()
     try:
         assert "0 task(s) imported, 2 already there" in again.output()
         plain = run_cli("ceasefire-annotate", "pull", "--dir", folder, "-o", tmp_path / "plain.jsonl")
-        assert plain.returncode == 0, plain.stderr
         with_drafts = run_cli("ceasefire-annotate", "pull", "--dir", folder, "--drafts", "-o", tmp_path / "drafts.jsonl")
-        assert with_drafts.returncode == 0, with_drafts.stderr
     finally:
         assert again.finish() == 0, again.output()
-    assert _documents(tmp_path / "plain.jsonl")[submitted] == g.documents[submitted]
+    assert plain.returncode == 0 and with_drafts.returncode == 0, plain.stderr + with_drafts.stderr
     assert "unsubmitted draft" in plain.stderr and drafted in plain.stderr
-    docs = _documents(tmp_path / "drafts.jsonl")
-    assert docs[submitted] == g.documents[submitted] and docs[drafted] == g.documents[drafted]
+    assert _documents(tmp_path / "plain.jsonl") == g.documents
+    expected = copy.deepcopy(g.documents)
+    expected[drafted]["events"][0]["polarity"] = "NEGATIVE"
+    assert "took the unsubmitted draft" in with_drafts.stderr
+    assert _documents(tmp_path / "drafts.jsonl") == expected
