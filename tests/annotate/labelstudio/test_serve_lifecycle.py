@@ -53,7 +53,7 @@ class Serve:
         return self
 
     def finish(self, sig=signal.SIGINT, timeout=60) -> int:
-        if self.proc.poll() is None:
+        if self.proc.poll() is None and sig is not None:
             os.kill(self.proc.pid, sig)
         try:
             code = self.proc.wait(timeout=timeout)
@@ -141,6 +141,24 @@ def test_a_signal_to_serve_stops_the_whole_server(folder, sig, run_cli):
         assert code == 0, run.output()
         assert f"stopping Label Studio ({sig.name})" in run.output() and "Label Studio stopped in" in run.output()
         assert state(folder)["status"] == "stopped"
+
+
+def test_a_killed_watchdog_takes_the_server_with_it(folder):
+    """The one case the lifeline cannot cover: the watchdog itself killed. The server's
+    parent-death signal (SIGTERM) stops it; `serve` sees its server gone and exits 1."""
+    run = Serve("--dir", folder, "--port", free_port()).wait_ready()
+    group = state(folder)["group"]
+    assert len(label_studio_processes(folder, group)) >= 2
+    began = time.monotonic()
+    os.kill(group, signal.SIGKILL)  # the watchdog's pid is the group's id
+    deadline = began + STOP_BOUND
+    while label_studio_processes(folder, group) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    print(f"\nSIGKILL to the watchdog: no Label Studio process left after {time.monotonic() - began:.2f} s")
+    assert label_studio_processes(folder, group) == []
+    assert run.finish(None) == 1, run.output()  # by itself
+    assert "error: Label Studio exited with code" in run.output()
+    assert state(folder)["status"] == "stopped"
 
 
 def test_pull_while_starting_and_a_second_serve_are_refused(folder, run_cli):
