@@ -135,50 +135,17 @@ def _model_version(args) -> str:
     return Path(args.records).stem if args.records else "gold"
 
 
-def _interrupt(*_):
-    raise KeyboardInterrupt
-
-
 def cmd_serve(args) -> int:
-    import signal
-
     from .config import build_config
-    from .server import Credentials, Server, ServerError, client, ensure_project, import_missing_tasks, project_title, save_state
+    from .session import refuse_if_busy, serve
 
+    folder = Path(args.dir).resolve()
+    refuse_if_busy(folder, args.port)  # a running server of this folder, a busy port: before any work
     schema = load_schema(args.schema)
     docs, corpus, versions = _ls_records(args, schema)
     tasks = _ls_tasks(docs, corpus, versions, "none" if args.empty else "predictions", args.pass_)
     names = [safe_name(n, what="--project") for n in args.project] if args.project else [None]
-    folder = Path(args.dir).resolve()
-    creds = Credentials.load_or_create(folder)
-    server = Server(folder, args.port, creds)
-    print(f"starting Label Studio on {server.url} with its data in {folder} (the first start takes about a minute) ...", flush=True)
-    try:
-        server.start()
-        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server like Ctrl-C does
-        ls = client(server.url, creds.token)
-        config = build_config(schema, args.pass_)
-        for name in names:  # one project per annotator keeps their annotations apart
-            title = project_title(args.pass_, name)
-            project = ensure_project(ls, config, title)
-            added = import_missing_tasks(ls, project, tasks)
-            print(f"project {project} ({title!r}): {added} task(s) imported, {len(tasks) - added} already there")
-            print(f"open {server.url}/projects/{project}/data")
-        save_state(folder, port=args.port, pass_=args.pass_, projects=[n for n in names if n])  # for `pull`
-        print(f"log in as {creds.username} / password {creds.password}")
-        print(f"(credentials in {folder / 'credentials.json'}); press Ctrl-C to stop the server", flush=True)
-        while server.proc.poll() is None:
-            server.proc.wait(timeout=None)
-        print(f"error: Label Studio exited with code {server.proc.returncode}; see {server.log_path}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("stopping Label Studio ...", flush=True)
-        return EXIT_OK
-    except ServerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        server.stop()
+    return serve(folder, args.port, tasks, build_config(schema, args.pass_), args.pass_, names)
 
 
 def cmd_pull(args) -> int:
@@ -188,6 +155,7 @@ def cmd_pull(args) -> int:
 
     from .importer import import_tasks
     from .server import Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title
+    from .session import pull_port
 
     folder = Path(args.dir).resolve()
     if not (folder / "credentials.json").exists():
@@ -195,7 +163,10 @@ def cmd_pull(args) -> int:
         return EXIT_BAD_INPUT
     creds = Credentials.load_or_create(folder)
     state = load_state(folder)  # the port, pass and projects of the last `serve` in this folder
-    port = args.port or state.get("port") or 8080
+    port, why_not = pull_port(folder, state, args.port)  # still starting, killed, or no server at all
+    if why_not:
+        print(f"error: {why_not}", file=sys.stderr)
+        return 1
     name = args.project
     if name is None and len(state.get("projects") or []) > 1:
         print(f"error: {folder}: --project is missing: `serve` made one project per annotator; allowed: {', '.join(state['projects'])}", file=sys.stderr)
@@ -293,7 +264,11 @@ def _add_serve(sub) -> None:
         description="Start a Label Studio server on 127.0.0.1 with its data in a project folder (telemetry and\n"
         "update checks off), create or reuse the 'Ceasefire' project with the generated config, import the\n"
         "two articles (or every article of --corpus) with the gold (or --records) as pre-annotations, and print\n"
-        "the URL and login. Re-running reuses the project and does not duplicate tasks. Ctrl-C stops the server.",
+        "the URL and login. Re-running reuses the project and does not duplicate tasks.\n"
+        "The server lives as long as `serve`: Ctrl-C (SIGINT), SIGTERM and SIGHUP (a closed terminal) stop its\n"
+        "whole process group and wait for it, at most 20 s (SIGTERM, then SIGKILL after 15 s); if `serve` is killed\n"
+        "with SIGKILL, its watchdog stops the server the same way. One server per --dir (a lock file); a busy\n"
+        "--port is refused before anything starts.",
         epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch\n"
         "  ceasefire-annotate serve --corpus mycorpus --records pre.jsonl --project alice --project bob",
         formatter_class=formatter,

@@ -13,6 +13,7 @@ variables are removed; telemetry and update checks are switched off.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -30,8 +31,16 @@ from pathlib import Path
 HOST = "127.0.0.1"
 PROJECT_TITLE = "Ceasefire"
 CREDENTIALS = "credentials.json"
-STATE = "serve.json"  # what `serve` started (port, pass, project), read by `pull`
+STATE = "serve.json"  # what `serve` started (status, port, pid, pass, projects), read by `pull`
+LOCK = "serve.lock"  # held (flock) by `serve`, its watchdog and the server while any of them lives
+#: serve.json's status: "starting" from the moment `serve` takes the folder, "ready" once the
+#: tasks are imported, "stopped" once `serve` has stopped the server
+STATUSES = ("starting", "ready", "stopped")
 STRAY_SETTINGS = ("PORT", "HOST", "USERNAME", "PASSWORD", "USER_TOKEN", "DATA_DIR", "BASE_DATA_DIR", "LABEL_STUDIO_API_KEY", "LABEL_STUDIO_URL")
+
+
+#: the longest `serve` waits for the server to stop: the watchdog's SIGTERM grace, then SIGKILL
+STOP_TIMEOUT = 20.0
 
 
 class ServerError(RuntimeError):
@@ -78,7 +87,10 @@ def load_state(folder: Path) -> dict:
     path = folder / STATE
     if not path.exists():
         return {}
-    state = _read_object(path, {"port": int, "pass_": str, "project": int, "title": str, "projects": list}, required=False)
+    state = _read_object(path, {"status": str, "port": int, "pid": int, "group": int, "pass_": str, "project": int, "title": str,
+                                "projects": list}, required=False)
+    if "status" in state and state["status"] not in STATUSES:
+        _refuse(path, "status", state["status"], "is not a server status", ", ".join(STATUSES))
     bad = [p for p in state.get("projects", []) if not isinstance(p, str)]
     if bad:
         _refuse(path, "projects", bad[0], "is not a project name", "a list of annotator names (strings)")
@@ -116,6 +128,36 @@ def _read_object(path: Path, fields: dict[str, type], *, required: bool) -> dict
         if not isinstance(obj[key], kind) or isinstance(obj[key], bool):
             _refuse(path, key, obj[key], f"has the wrong type ({type(obj[key]).__name__})", f"a {kind.__name__}")
     return {k: obj[k] for k in fields if k in obj}
+
+
+def lock_folder(folder: Path) -> int | None:
+    """The folder's lock, taken (an open file descriptor), or None when another `serve` holds it.
+
+    An ``flock`` lock belongs to the open file, not to the file's existence: it goes when the
+    last process holding the descriptor ends, however it ends, so a crash never leaves it stale.
+    """
+    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def folder_locked(folder: Path) -> bool:
+    """Whether a `serve` (or the server it started) still holds the folder's lock; changes nothing."""
+    try:
+        fd = os.open(folder / LOCK, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
 
 
 def free_port() -> int:
@@ -156,15 +198,28 @@ def label_studio_executable() -> str:
 
 
 class Server:
-    """A running Label Studio process; stop() ends it whatever happens."""
+    """A running Label Studio process group, behind a watchdog; stop() ends it whatever happens.
 
-    def __init__(self, folder: Path, port: int, creds: Credentials, log_path: Path | None = None):
+    The process started is :mod:`ceasefire.annotate.labelstudio.watchdog` (in a session of its
+    own), which starts ``label-studio`` and stops its whole group when this object's lifeline
+    pipe closes: on :meth:`stop`, and also when the process holding this object dies in any way.
+    """
+
+    def __init__(self, folder: Path, port: int, creds: Credentials, log_path: Path | None = None, lock_fd: int = -1):
         self.folder, self.port, self.creds = Path(folder), port, creds
         self.url = f"http://{HOST}:{port}"
         self.log_path = log_path or self.folder / "server.log"
-        self.proc: subprocess.Popen | None = None
+        self.lock_fd = lock_fd
+        self.proc: subprocess.Popen | None = None  # the watchdog; its pid is the group's id
+        self._lifeline: int | None = None
 
     def start(self, timeout: float = 300) -> "Server":
+        self.launch()
+        return self.wait_ready(timeout)
+
+    def launch(self) -> None:
+        from . import watchdog
+
         if port_in_use(self.port):
             raise ServerError(f"port {self.port} on {HOST} is already in use (Label Studio would silently move to another port); choose another with --port")
         private_folder(self.folder)
@@ -173,10 +228,18 @@ class Server:
         log = os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         cmd = [label_studio_executable(), "start", "--no-browser", "--internal-host", HOST, "--port", str(self.port),
                "--data-dir", str(self.folder), "--enable-legacy-api-token"]
-        # umask 077 in the server: its database (which holds the API token) is created 0600
-        self.proc = subprocess.Popen(cmd, env=server_env(self.folder, self.creds), stdout=log, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL, start_new_session=True, umask=0o077)
-        log.close()
+        lifeline, self._lifeline = os.pipe()  # only the watchdog gets the read end; the write end stays ours alone
+        keep = (lifeline,) + ((self.lock_fd,) if self.lock_fd >= 0 else ())
+        argv = [sys.executable, "-m", watchdog.__name__, str(lifeline), str(self.lock_fd), str(watchdog.GRACE), "--", *cmd]
+        try:
+            # umask 077 in the server: its database (which holds the API token) is created 0600
+            self.proc = subprocess.Popen(argv, env=server_env(self.folder, self.creds), stdout=log, stderr=subprocess.STDOUT,
+                                         stdin=subprocess.DEVNULL, start_new_session=True, umask=0o077, pass_fds=keep)
+        finally:
+            os.close(lifeline)
+            log.close()
+
+    def wait_ready(self, timeout: float = 300) -> "Server":
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -194,18 +257,29 @@ class Server:
         except (urllib.error.URLError, OSError):
             return False
 
-    def stop(self, timeout: float = 30) -> None:
-        if self.proc is None or self.proc.poll() is not None:
+    def stop(self, timeout: float | None = None) -> None:
+        """Let go of the lifeline and wait until the watchdog has stopped the whole group (at most
+        :data:`STOP_TIMEOUT` seconds; then SIGKILL to whatever of the group is left)."""
+        from .watchdog import group_members
+
+        if self._lifeline is not None:
+            os.close(self._lifeline)  # end-of-file for the watchdog: it stops the group
+            self._lifeline = None
+        if self.proc is None:
             return
         try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        try:
-            self.proc.wait(timeout=timeout)
+            self.proc.wait(timeout=STOP_TIMEOUT if timeout is None else timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=timeout)
+            pass
+        for pid in group_members(self.proc.pid):  # only a watchdog that could not finish leaves anything here
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
 
     def __enter__(self):
         return self.start()
