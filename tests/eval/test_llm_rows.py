@@ -14,6 +14,7 @@ import re
 import jsonschema
 import pytest
 import yaml
+from ceasefire.eval.leaderboard import COLUMNS
 
 from helpers.paths import ROOT
 
@@ -75,9 +76,7 @@ def test_the_leaderboard_shows_layers_not_asked_and_the_scorers_figures(run_cli)
         cells = [c.strip() for c in next(x for x in lines if x.startswith(f"| {row['name']} |")).strip("|").split("|")]
         metrics = json.loads(run_cli("ceasefire-eval", "score", ROOT / row["predictions"]).stdout)["metrics"]
         asked = row["llm"]["layers"].split(",")
-        for label, metric, layer in (("mentions", "mentions.strict", "mentions"), ("coref", "coref.conll", "entities"),
-                                     ("triggers", "events.trigger.classification", "events"), ("claims", "claims.tuple", "claims"),
-                                     ("relations", "relations.strict", "relations")):
+        for metric, label, layer in COLUMNS:
             cell = cells[head.index(label)]
             if layer in asked:
                 assert cell.startswith(f"{100 * metrics[metric]['f1']:.1f}"), (row["name"], label, cell)
