@@ -14,9 +14,13 @@ import contextlib
 import importlib
 import inspect
 import json
+import os
+import selectors
 import shlex
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -99,19 +103,85 @@ def _guarded(call: Callable, where: Location, doc_id: str | None, what: str):
         return None, Problem(where, doc_id, "", f"{what} raised {type(exc).__name__}: {exc}", has_value=False)
 
 
+#: The most a command may print for one article: a record of a long article is a few hundred
+#: kilobytes, so this is far above any real one and stops a runaway program before memory does.
+MAX_OUTPUT = 64 * 1024 * 1024
+
+
 def _run_command(command: str, text: str, where: Location, doc_id: str, timeout: float):
     try:
-        proc = subprocess.run(shlex.split(command), input=text, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return None, Problem(where, doc_id, "", f"command did not finish within {timeout:g} seconds", has_value=False, allowed="a longer --timeout")
+        args = shlex.split(command)
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except (OSError, ValueError) as exc:  # not found, not executable, bad quoting
         return None, Problem(where, doc_id, "", f"command cannot be run: {exc}", has_value=False)
+    with proc:
+        out, err, stop = _collect(proc, text.encode("utf-8"), timeout)
+    if stop == "timeout":
+        return None, Problem(where, doc_id, "", f"command did not finish within {timeout:g} seconds", has_value=False, allowed="a longer --timeout")
+    if stop == "size":
+        return None, Problem(where, doc_id, "", f"command printed more than {MAX_OUTPUT // 2**20} MiB", has_value=False,
+                             allowed="one JSON record on stdout")
     if proc.returncode != 0:
-        return None, Problem(where, doc_id, "", f"command exited with code {proc.returncode}: {proc.stderr.strip()[-300:]}", has_value=False)
-    obj, error = parse_json(proc.stdout)
+        tail = err.decode("utf-8", "replace").strip()[-300:]
+        return None, Problem(where, doc_id, "", f"command exited with code {proc.returncode}: {tail}", has_value=False)
+    try:
+        decoded = out.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, Problem(where, doc_id, "", f"command output is not UTF-8 (byte {out[exc.start]:#04x} at offset {exc.start})",
+                             has_value=False, allowed="one JSON record on stdout, in UTF-8")
+    obj, error = parse_json(decoded)
     if error:
         return None, Problem(where, doc_id, "", f"command output {error}", has_value=False, allowed="one JSON record on stdout")
     return obj, None
+
+
+def _collect(proc: subprocess.Popen, data: bytes, timeout: float) -> tuple[bytes, bytes, str | None]:
+    """Feed ``data`` and read stdout and stderr, stopping (and killing the program) at the
+    deadline or once stdout passes MAX_OUTPUT; communicate() would hold all of it in memory."""
+    deadline = time.monotonic() + timeout
+    chunks: dict = {proc.stdout: [], proc.stderr: []}
+    sizes = {proc.stdout: 0, proc.stderr: 0}
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    sel.register(proc.stderr, selectors.EVENT_READ)
+    writer = threading.Thread(target=_feed, args=(proc.stdin, data), daemon=True)
+    writer.start()
+    stop = None
+    while sel.get_map():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            stop = "timeout"
+            break
+        for key, _ in sel.select(min(left, 1.0)):
+            block = os.read(key.fd, 1 << 16)
+            if not block:
+                sel.unregister(key.fileobj)
+                continue
+            sizes[key.fileobj] += len(block)
+            if sizes[key.fileobj] <= MAX_OUTPUT:
+                chunks[key.fileobj].append(block)
+            elif key.fileobj is proc.stdout:
+                stop = "size"
+        if stop:
+            break
+    sel.close()
+    if stop:
+        proc.kill()
+    try:
+        proc.wait(timeout=max(deadline - time.monotonic(), 0) + (0 if stop else 5))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        stop = stop or "timeout"
+    return b"".join(chunks[proc.stdout]), b"".join(chunks[proc.stderr]), stop
+
+
+def _feed(pipe, data: bytes) -> None:
+    try:
+        pipe.write(data)
+        pipe.close()
+    except OSError:  # the program exited without reading all of its input
+        pass
 
 
 def _as_record(value, where: Location, doc_id: str | None, allowed: str):

@@ -139,6 +139,68 @@ def relation_result(tasks):
     return next(r for r in tasks[0]["annotations"][0]["result"] if r["type"] == "relation")
 
 
+
+def copied(src: Path, name: str):
+    """Set-up: a copy of a shipped folder (annotations, articles) under ``name``."""
+    def make(tmp: Path) -> None:
+        shutil.copytree(src, tmp / name)
+    return make
+
+
+def corpus(edit=None, name="c"):
+    """Set-up: a corpus folder laid out like data/ (articles/ with articles.json, gold/), its
+    manifest passed through ``edit(entries)``."""
+    def make(tmp: Path) -> None:
+        shutil.copytree(ROOT / "data" / "articles", tmp / name / "articles")
+        shutil.copytree(ROOT / "data" / "gold", tmp / name / "gold")
+        if edit:
+            manifest = tmp / name / "articles" / "articles.json"
+            entries = json.loads(manifest.read_text(encoding="utf-8"))
+            edit(entries)
+            manifest.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    return make
+
+
+def seed_link(name="c"):
+    """Set-up: the corpus's first article replaced by a symbolic link to a file beside the working folder."""
+    def make(tmp: Path) -> None:
+        article = tmp / name / "articles" / f"{DOC0}.txt"
+        (tmp.parent / "beside.txt").write_bytes(article.read_bytes())
+        article.unlink()
+        article.symlink_to(tmp.parent / "beside.txt")
+    return make
+
+
+def decisions(extra: str = "", edit=None, name="d.yaml"):
+    """Set-up: the shipped decisions file (which adjudicates the copies A and B), with ``edit(text)``
+    applied and ``extra`` appended."""
+    def make(tmp: Path) -> None:
+        text = (ROOT / "data" / "adjudication" / "decisions.yaml").read_text(encoding="utf-8")
+        (tmp / name).write_text((edit(text) if edit else text) + extra, encoding="utf-8")
+    return make
+
+
+def first_decision(old: str, new: str):
+    return lambda text: text.replace(old, new, 1)
+
+
+def ann(*more):
+    return both(copied(ROOT / "data" / "annotations" / "A", "A"), copied(ROOT / "data" / "annotations" / "B", "B"), *more)
+
+
+def ann_record(side: str, edit):
+    def make(tmp: Path) -> None:
+        f = tmp / side / f"{DOC0}.json"
+        rec = json.loads(f.read_text(encoding="utf-8"))
+        edit(rec)
+        f.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    return make
+
+
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi")) + "decisions: *i\n"
+ADJ = ["adjudicate", "A", "B", "--decisions", "d.yaml", "-o", "out"]
+
 # -- the table -------------------------------------------------------------------------------
 # id: (tool, argv, set-up, fragments the first error line must hold[, number of error lines])
 # `run` reports a failing extractor once per document: two lines for the two articles.
@@ -281,6 +343,94 @@ CASES = {
                            lambda tmp: (preds(lambda r: first_mention(r, type="PRESIDENT"))(tmp),
                                         (tmp / "pred.jsonl").write_bytes(b"\xef\xbb\xbf" + (tmp / "pred.jsonl").read_bytes())),
                            ["pred.jsonl:1", "mentions[0].type", '"PRESIDENT"']),
+    # issue 21: the commands added since, as a careless or hostile user runs them
+    # adjudicate: the decisions file
+    "adjudicate_billion_laughs": (A, ADJ, ann(raw("d.yaml", LAUGHS)), ["d.yaml:2", "alias *a", "allowed: a decisions file without anchors"]),
+    "adjudicate_one_alias": (A, ADJ, ann(decisions(edit=first_decision("take: A", "take: &side A")),
+                                          decisions(edit=lambda t: t.replace("take: A", "take: *side").replace("take: &side A", "take: A", 0))),
+                             ["d.yaml:", "alias *side"]),
+    "adjudicate_python_object": (A, ADJ, ann(raw("d.yaml", "decisions: !!python/object/apply:os.system ['touch pwned']\n")),
+                                 ["d.yaml", "is not YAML", "python/object/apply:os.system"]),
+    "adjudicate_python_name": (A, ADJ, ann(raw("d.yaml", "decisions:\n  - !!python/name:os.system\n")), ["d.yaml", "is not YAML"]),
+    "adjudicate_deep_nesting": (A, ADJ, ann(raw("d.yaml", "decisions: " + "[" * 50_000)), ["d.yaml", "is not YAML"]),
+    "adjudicate_not_utf8": (A, ADJ, ann(raw("d.yaml", b"decisions: [\xff\xfe]\n")), ["d.yaml", "not UTF-8"]),
+    "adjudicate_decisions_missing": (A, ADJ, ann(), ["d.yaml", "cannot be read", "No such file"]),
+    "adjudicate_top_is_list": (A, ADJ, ann(raw("d.yaml", "- take: A\n")), ["d.yaml", "is not a mapping", "allowed: decisions: [...]"]),
+    "adjudicate_decisions_not_list": (A, ADJ, ann(raw("d.yaml", "decisions: 5\n")), ["d.yaml", "decisions: is not a list"]),
+    "adjudicate_unknown_part": (A, ADJ, ann(decisions("notes: hello\n")), ["d.yaml", "notes", "is not a part of an adjudication file", "decisions, edits"]),
+    "adjudicate_decision_matches_nothing": (A, ADJ, ann(decisions(edit=lambda t: t.replace("\nedits:", '\n  - difference: "no such thing"\n    take: A\nedits:', 1))),
+                                            ["d.yaml", "].difference", '"no such thing"', "matches no difference", "allowed: an id listed by"]),
+    "adjudicate_take_unknown": (A, ADJ, ann(decisions(edit=first_decision("take: A", "take: C"))),
+                                ["d.yaml", "decisions[0].take", '"C" is not a side', "allowed: A or B"]),
+    "adjudicate_take_list": (A, ADJ, ann(decisions(edit=first_decision("take: A", "take: [A]"))), ["d.yaml", "decisions[0].take", "is not a side"]),
+    "adjudicate_decision_is_string": (A, ADJ, ann(decisions(edit=first_decision("  - difference:", "  - take A\n  - difference:"))),
+                                      ["d.yaml", "decisions[0]", '"take A" is not a mapping']),
+    "adjudicate_set_not_mapping": (A, ADJ, ann(decisions(edit=first_decision("take: A", "take: A\n    set: 5"))),
+                                   ["d.yaml", "decisions[0].set", "5 is not a mapping of fields"]),
+    "adjudicate_decided_twice": (A, ADJ, ann(decisions(edit=lambda t: t.replace("\nedits:", "\n" + t[t.index("  - difference:"):t.index("  - difference:", t.index("  - difference:") + 1)].rstrip("\n") + "\nedits:", 1))),
+                                 ["d.yaml", "is decided twice"]),
+    "adjudicate_edits_not_list": (A, ADJ, ann(raw("d.yaml", "decisions: []\nedits: {add: 1}\n")), ["d.yaml", "edits: is not a list"]),
+    "adjudicate_onto_decisions": (A, ["adjudicate", "A", "B", "--decisions", "d.jsonl", "-o", "d.jsonl"], ann(decisions(name="d.jsonl")),
+                                  ["d.jsonl: -o:", "is also an input"]),
+    "adjudicate_into_A": (A, ["adjudicate", "A", "B", "--decisions", "d.yaml", "-o", "A"], ann(decisions()), ["A: -o:", "overlaps the input A"]),
+    "adjudicate_template_onto_input": (A, ["adjudicate", "A", "B", "--template", "A/corpus.json"], ann(), ["corpus.json", "inside the input folder A"]),
+    # diff
+    "diff_missing_side": (A, ["diff", "A", "nowhere"], ann(), ["nowhere", "no such file or folder"]),
+    "diff_side_binary": (A, ["diff", "A", "b.jsonl"], ann(raw("b.jsonl", b"\x89PNG\x00\xff")), ["b.jsonl", "not UTF-8"]),
+    # add: the article and the corpus manifest
+    "add_not_utf8": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), raw("new.txt", b"caf\xe9\n")), ["new.txt", "not UTF-8"]),
+    "add_empty": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), raw("new.txt", "")), ["new.txt", "empty"]),
+    "add_duplicate": (A, ["add", f"c/articles/{DOC0}.txt", "--corpus", "c"], corpus(), [f"{DOC0}.txt", "already"]),
+    "add_article_is_folder": (A, ["add", "d", "--corpus", "c"], both(corpus(), folder("d")), ["d", "is not a regular file"]),
+    "add_dev_zero": (A, ["add", "/dev/zero", "--corpus", "c"], corpus(), ["/dev/zero", "is not a regular file"]),
+    "add_bad_date": (A, ["add", "new.txt", "--corpus", "c", "--date", "2025-13-45"], both(corpus(), raw("new.txt", "A new article.\n")),
+                     ["--date", "2025-13-45", "YYYY-MM-DD"]),
+    "add_manifest_id_absolute": (A, ["add", "new.txt", "--corpus", "c"],
+                                 both(corpus(lambda e: e[0].update(id="/etc/passwd")), raw("new.txt", "A new article.\n")),
+                                 ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+    "add_manifest_id_slash": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(lambda e: e[0].update(id="a/b")), raw("new.txt", "A new article.\n")),
+                              ["c/articles/articles.json", "'a/b'", "must be plain names"]),
+    "add_manifest_seed_absolute": (A, ["add", "new.txt", "--corpus", "c"],
+                                   both(corpus(lambda e: e[0].update(seed_file="/etc/passwd")), raw("new.txt", "A new article.\n")),
+                                   ["c/articles/articles.json", "seed_file"]),
+    "add_manifest_not_json": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), raw("c/articles/articles.json", "[{"), raw("new.txt", "A new article.\n")),
+                              ["c/articles/articles.json", "cannot be loaded", "Expecting property name"]),
+    "add_corpus_missing": (A, ["add", "new.txt", "--corpus", "nowhere"], raw("new.txt", "A new article.\n"), ["nowhere", "--corpus"]),
+    # lint --corpus
+    "lint_corpus_seed_outside": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].update(seed_file="../../beside.txt")),
+                                 ["c/articles/articles.json", "seed_file"]),
+    "lint_corpus_id_parent": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].update(id="../x")), ["c/articles/articles.json", "'../x'", "must be plain names"]),
+    "lint_corpus_manifest_not_list": (A, ["lint", "--corpus", "c"], both(corpus(), raw("c/articles/articles.json", '{"id": 1}')),
+                                      ["c/articles/articles.json"]),
+    # preannotate: an extractor run on the corpus's articles
+    "preannotate_document_path": (A, ["preannotate", "--corpus", "c", "--document", "../x", "-o", "p.jsonl"], corpus(), ["--document", '"../x"']),
+    "preannotate_command_hangs": (A, ["preannotate", "--corpus", "c", "--document", DOC0, "-o", "p.jsonl", "--timeout", "1",
+                                      "--command", f"{sys.executable} -c 'import time; time.sleep(60)'"], corpus(),
+                                  [DOC0, "did not finish within 1 seconds"]),
+    "preannotate_command_gigabytes": (A, ["preannotate", "--corpus", "c", "--document", DOC0, "-o", "p.jsonl", "--timeout", "60",
+                                          "--command", "yes"], corpus(), [DOC0, "command printed more than 64 MiB"]),
+    "preannotate_onto_manifest": (A, ["preannotate", "--corpus", "c", "-o", "c/articles/p.jsonl"], corpus(), ["-o:", "inside the input folder"]),
+    "preannotate_corpus_id_absolute": (A, ["preannotate", "--corpus", "c", "-o", "p.jsonl"], corpus(lambda e: e[0].update(id="/etc/passwd")),
+                                       ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+    # ceasefire-eval run: the same extractor guard
+    "run_command_gigabytes": (E, ["run", "--command", "yes"], None, [DOC0, "command printed more than 64 MiB"], 2),
+    # prompt
+    "prompt_unknown_layer": (E, ["prompt", "--layers", "mentions,people"], None, ["--layers", "people", "mentions"]),
+    "prompt_document_path": (E, ["prompt", "--document", "../../etc/passwd"], None, ["--document", "../../etc/passwd"]),
+    "prompt_document_unknown": (E, ["prompt", "--document", "999_0000000000000000"], None, ["--document", "999_0000000000000000"]),
+    "prompt_json_schema_onto_schema": (E, ["prompt", "--schema", "schema.yaml", "--json-schema", "schema.yaml"], schema_file(lambda s: None),
+                                       ["schema.yaml", "is also an input"]),
+    "prompt_output_is_folder": (E, ["prompt", "-o", "d"], folder("d"), ["d: -o:", "is a folder"]),
+    "prompt_output_equals_json_schema": (E, ["prompt", "-o", "a.json", "--json-schema", "a.json"], None, ["a.json"]),
+    # tasks / serve --corpus
+    "tasks_corpus_missing": (A, ["tasks", "--corpus", "nowhere"], None, ["nowhere", "--corpus"]),
+    "tasks_corpus_id_absolute": (A, ["tasks", "--corpus", "c"], corpus(lambda e: e[0].update(id="/etc/passwd")), ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+    "tasks_corpus_onto_manifest": (A, ["tasks", "--corpus", "c", "-o", "c/articles/articles.json"], corpus(), ["-o:", "inside the input folder"]),
+    "serve_corpus_id_slash": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], corpus(lambda e: e[0].update(id="a/b")),
+                              ["c/articles/articles.json", "'a/b'", "must be plain names"]),
+    "serve_corpus_seed_outside": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], corpus(lambda e: e[0].update(seed_file="../../beside.txt")),
+                                  ["c/articles/articles.json", "seed_file"]),
+    # pull --project
 }
 
 # errors of one cluster of events with two types name where the clash is
