@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from ceasefire.interrupts import uninterrupted
+
 from .problems import Location, Problem
 
 #: Keys of the layers, in the order records are written.
@@ -191,19 +193,23 @@ def _accept(obj: Any, loc: Location, loaded: list[Loaded], problems: list[Proble
 # -- writing ------------------------------------------------------------------------
 
 def atomic_write(path: str | Path, content: str) -> None:
-    """Write ``content`` to ``path`` via a temporary file and a rename."""
+    """Write ``content`` to ``path`` via a temporary file and a rename; an error or an
+    interruption (Ctrl-C, kill) on the way removes the temporary file and leaves ``path`` as it was."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file ordinary permissions
+    tmp = None
     try:
+        with uninterrupted():  # once made, the temporary file is known here, so that it is removed again
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file ordinary permissions
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 

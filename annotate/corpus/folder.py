@@ -22,6 +22,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from ceasefire.interrupts import uninterrupted
 from ceasefire.outputs import check_output_file, write_file
 from ceasefire.schema import InputError, Location, Problem
 
@@ -134,12 +135,14 @@ def add_article(corpus: str | Path | None, source_file: str | Path, *, title=Non
                      "fields given as null were not supplied and are unknown to the project."]
     entry = {"id": doc_id, "seed_file": text_path.name, "sha256": digest, "meta": meta}
     sums = _sums(folder, index) + [(digest, text_path.name)]
-    # the text first, the manifest last: until articles.json lists it, the text is not in the corpus
-    write_file(text_path, raw.decode("utf-8"), option="--corpus")
-    if hashlib.sha256(text_path.read_bytes()).hexdigest() != digest:  # the copy must be the input byte for byte
-        raise _refuse(text_path, "--corpus", "was not written byte for byte", has_value=False)
-    write_file(folder / SUMS, "".join(f"{h}  {name}\n" for h, name in sorted(sums, key=lambda x: x[1])), option="--corpus")
-    write_file(index_path, json.dumps(index + [entry], indent=2, ensure_ascii=False) + "\n", option="--corpus")
+    # the text first, the manifest last: until articles.json lists it, the text is not in the corpus;
+    # and an interruption waits for the three, so that no text is left that the manifest does not list
+    with uninterrupted():
+        write_file(text_path, raw.decode("utf-8"), option="--corpus")
+        if hashlib.sha256(text_path.read_bytes()).hexdigest() != digest:  # the copy must be the input byte for byte
+            raise _refuse(text_path, "--corpus", "was not written byte for byte", has_value=False)
+        write_file(folder / SUMS, "".join(f"{h}  {name}\n" for h, name in sorted(sums, key=lambda x: x[1])), option="--corpus")
+        write_file(index_path, json.dumps(index + [entry], indent=2, ensure_ascii=False) + "\n", option="--corpus")
     return entry
 
 

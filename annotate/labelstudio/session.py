@@ -20,26 +20,16 @@ import sys
 import time
 from pathlib import Path
 
+from ceasefire.interrupts import STOP_SIGNALS, Interrupted, signal_number
 from ceasefire.schema import InputError, Location, Problem
 
 from .server import (HOST, STOP_TIMEOUT, Credentials, Server, ServerError, client, ensure_project, folder_locked,
                      import_missing_tasks, load_state, lock_folder, port_in_use, project_title, save_state)
 
-SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-
-class Stop(KeyboardInterrupt):
-    """A stop signal to `serve` (a KeyboardInterrupt, so that Ctrl-C and the others end alike)."""
-
-    def __init__(self, signum: int):
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
 def _raise_stop(signum, _frame):
-    for sig in SIGNALS:  # a second signal (Ctrl-C pressed twice) must not cut the stop short
+    for sig in STOP_SIGNALS:  # a second signal (Ctrl-C pressed twice) must not cut the stop short
         signal.signal(sig, signal.SIG_IGN)
-    raise Stop(signum)
+    raise Interrupted(signum)
 
 
 def _say(*args, **kwargs) -> None:
@@ -94,7 +84,7 @@ def serve(folder: Path, port: int, tasks: list[dict], config: str, pass_: str, n
     if lock is None:  # another `serve` took the folder after refuse_if_busy
         raise InputError([_running(folder)])
     state = {"port": port, "pid": os.getpid(), "pass_": pass_, "projects": [n for n in names if n]}
-    previous = {sig: signal.signal(sig, _raise_stop) for sig in SIGNALS}
+    previous = {sig: signal.signal(sig, _raise_stop) for sig in STOP_SIGNALS}
     server = Server(folder, port, creds, lock_fd=lock)
     code = 1
     try:
@@ -119,12 +109,12 @@ def serve(folder: Path, port: int, tasks: list[dict], config: str, pass_: str, n
             server.proc.wait(timeout=None)
         _say(f"error: Label Studio exited with code {server.proc.returncode}; see {server.log_path}", file=sys.stderr)
     except KeyboardInterrupt as exc:
-        _say(f"stopping Label Studio ({signal.Signals(exc.signum).name if isinstance(exc, Stop) else 'SIGINT'}) ...")
+        _say(f"stopping Label Studio ({signal.Signals(signal_number(exc)).name}) ...")
         code = 0
     except ServerError as exc:
         _say(f"error: {exc}", file=sys.stderr)
     finally:
-        for sig in SIGNALS:  # as in _raise_stop, for the other ways out; the watchdog bounds the stop anyway
+        for sig in STOP_SIGNALS:  # as in _raise_stop, for the other ways out; the watchdog bounds the stop anyway
             signal.signal(sig, signal.SIG_IGN)
         began = time.monotonic()
         server.stop()

@@ -4,9 +4,11 @@ the generated blocks and files they keep current."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from typing import Iterable
 
+from ceasefire.interrupts import signal_number, stop_signals_raise
 from ceasefire.schema.problems import Problem
 
 EXIT_OK = 0
@@ -32,7 +34,16 @@ def run(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        with stop_signals_raise():  # kill and a closed terminal end a command as Ctrl-C does
+            return args.func(args)
+    except KeyboardInterrupt as exc:
+        signum = signal_number(exc)
+        try:  # after a hang-up the terminal may be gone
+            print(f"error: interrupted by {signal.Signals(signum).name}; no output was left half-written "
+                  "(each is as it was before, or complete)", file=sys.stderr)
+        except OSError:
+            pass
+        return 128 + signum
     except InputError as exc:
         return print_problems(exc.problems)
     except SchemaError as exc:

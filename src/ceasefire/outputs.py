@@ -9,7 +9,9 @@ Every command that writes goes through this module:
   project's own earlier outputs. An output folder is recognised by its manifest
   (:data:`MANIFEST`), which lists every file the command wrote. The new folder is built
   beside the target and swapped in only when it is complete; the old one is then removed
-  file by file, and only the files its manifest lists;
+  file by file, and only the files its manifest lists. An interruption while the new folder is
+  written removes it and leaves the old output as it was; one during the swap waits for the
+  swap to finish (:mod:`ceasefire.interrupts`);
 - a name that comes from the input (a document id) becomes a file name only if it is a
   plain name (:func:`safe_name`), and the joined path is checked to stay inside the folder.
 
@@ -25,6 +27,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from ceasefire.interrupts import uninterrupted
 from ceasefire.schema.json_schema import DOC_ID_PATTERN
 from ceasefire.schema.problems import InputError, Location, Problem
 
@@ -145,42 +148,55 @@ def write_folder(path: str | Path, files: Mapping[str, str | bytes], *, inputs: 
             safe_name(part, what=f"output file {rel!r}")
         if rel == MANIFEST:
             raise ValueError(f"{MANIFEST} is reserved for the manifest")
+    own = list(files) + [MANIFEST]
+    staging: Path | None = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    except OSError as exc:
-        raise _refuse(path, option, f"cannot be created: {exc.strerror or exc}", "a writable folder path") from None
-    old: Path | None = None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)
-        for rel, content in sorted(files.items()):
-            target = staging / rel
-            if staging not in target.resolve().parents:
-                raise _refuse(path, option, f"would write {rel!r} outside the folder", "names inside the output folder")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                target.write_text(content, encoding="utf-8", newline="\n")
-            else:
-                target.write_bytes(content)
-        (staging / MANIFEST).write_text(_HEADER + "".join(f"{rel}\n" for rel in sorted(files)), encoding="utf-8")
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            old.rmdir()
-            out.rename(old)
-        staging.rename(out)
-    except OSError as exc:
-        if old is not None and not out.exists():
-            old.rename(out)  # put the earlier output back
-            old = None
-        raise _refuse(path, option, f"cannot be written: {exc.strerror or exc}", "a writable folder path") from None
-    finally:
-        if staging.exists():
-            _remove_own(staging, list(files) + [MANIFEST])
-    if old is not None:
-        _remove_own(old, (_manifest_files(old) or []) + [MANIFEST])
+        with uninterrupted():  # once made, the staging folder is known here, so that it is removed again
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        _fill(staging, files, path, option)
+    except BaseException as exc:  # an OS error, a name that escapes, or an interruption (Ctrl-C, kill)
+        if staging is not None:
+            with uninterrupted():
+                _remove_own(staging, own)
+        if isinstance(exc, OSError):
+            what = "written" if staging is not None else "created"
+            raise _refuse(path, option, f"cannot be {what}: {exc.strerror or exc}", "a writable folder path") from None
+        raise
+    with uninterrupted():  # the old output leaves and the new one arrives, or neither: never cut in half
+        old: Path | None = None
+        try:
+            if out.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+                old.rmdir()
+                out.rename(old)
+            staging.rename(out)
+        except OSError as exc:
+            if old is not None and not out.exists():
+                old.rename(out)  # put the earlier output back
+                old = None
+            _remove_own(staging, own)
+            raise _refuse(path, option, f"cannot be written: {exc.strerror or exc}", "a writable folder path") from None
+        if old is not None:
+            _remove_own(old, (_manifest_files(old) or []) + [MANIFEST])
     return out
+
+
+def _fill(staging: Path, files: Mapping[str, str | bytes], path, option: str) -> None:
+    """Write the files and the manifest into the staging folder."""
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
+    for rel, content in sorted(files.items()):
+        target = staging / rel
+        if staging not in target.resolve().parents:
+            raise _refuse(path, option, f"would write {rel!r} outside the folder", "names inside the output folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8", newline="\n")
+        else:
+            target.write_bytes(content)
+    (staging / MANIFEST).write_text(_HEADER + "".join(f"{rel}\n" for rel in sorted(files)), encoding="utf-8")
 
 
 def _remove_own(folder: Path, listed: Iterable[str]) -> None:

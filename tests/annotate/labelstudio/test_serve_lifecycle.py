@@ -23,6 +23,7 @@ import pytest
 from ceasefire.annotate.labelstudio.convert import tasks_for
 from ceasefire.annotate.labelstudio.server import Credentials, client, find_project, free_port, project_title, save_state
 
+from helpers.interrupt_at import check_interrupted, contents, interrupt, snapshot
 from helpers.ls_helpers import gold
 
 #: needs a Label Studio server: `pytest -m "not server and not browser"` leaves it out
@@ -278,3 +279,33 @@ def test_an_annotation_and_a_draft_survive_a_restart(folder, run_cli, tmp_path):
     expected[drafted]["events"][0]["polarity"] = "NEGATIVE"
     assert "took the unsubmitted draft" in with_drafts.stderr
     assert _documents(tmp_path / "drafts.jsonl") == expected
+
+
+def test_an_interrupted_pull_leaves_the_earlier_output(folder, run_cli, tmp_path):
+    """Issue 21, item 5, for `pull -o` (the other commands are in tests/test_interrupted.py): cut
+    while it writes its folder, the earlier output stays; cut as the folder is swapped in, it finishes."""
+    g = gold()
+    results = {t["data"]["doc_id"]: t["annotations"][0]["result"] for t in tasks_for(g.documents, g.corpus)}
+    creds = Credentials.load_or_create(folder)
+    run = Serve("--dir", folder, "--empty", "--project", "interrupted", "--port", free_port()).wait_ready()
+    try:
+        url = f"http://127.0.0.1:{state(folder)['port']}"
+        project = find_project(client(url, creds.token), project_title("all", "interrupted"))
+        for task in client(url, creds.token).tasks.list(project=project):
+            _post(f"{url}/api/tasks/{task.id}/annotations", creds.token, {"result": results[task.data["doc_id"]], "lead_time": 5.0})
+        argv = ["pull", "--dir", str(folder), "-o", "pulled"]
+        first = run_cli("ceasefire-annotate", *argv, cwd=tmp_path)
+        assert first.returncode == 0, first.stderr
+        out = tmp_path / "pulled"
+        before, around = snapshot(out), sorted(os.listdir(tmp_path))
+        for signame in ("SIGINT", "SIGTERM", "SIGHUP"):
+            check_interrupted(interrupt("ceasefire-annotate", argv, "pulled", "writing", signame, tmp_path), "writing", signame)
+            assert snapshot(out) == before, signame
+            assert sorted(os.listdir(tmp_path)) == around, signame
+        check_interrupted(interrupt("ceasefire-annotate", argv, "pulled", "swap", "SIGINT", tmp_path), "swap", "SIGINT")
+        assert out.exists(), "the output is gone"
+        assert contents(out) == {k: digest for k, (_, digest) in before.items()}
+        assert snapshot(out)["pulled"][0] != before["pulled"][0], "the output was not the new folder"
+        assert sorted(os.listdir(tmp_path)) == around
+    finally:
+        assert run.finish() == 0, run.output()
