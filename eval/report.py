@@ -37,6 +37,8 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+from ceasefire.interrupts import uninterrupted
+
 from .alignment import items as layer_items
 from .matching import overlapping_pairs
 from .relations import optional_cross, optional_within
@@ -354,9 +356,10 @@ class Report:
         page = self.pages[-1] if self.pages else None
         if page is None or (page["items"] and page["items"] + len(items) > self.page_items):
             self.output.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=".report-", suffix=".part", dir=self.output.parent)
-            page = {"file": os.fdopen(fd, "w", encoding="utf-8", newline="\n"), "path": name, "items": 0, "docs": []}
-            self.pages.append(page)
+            with uninterrupted():  # a part file made is one that _discard knows of
+                fd, name = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".part", dir=self.output.parent)
+                page = {"file": os.fdopen(fd, "w", encoding="utf-8", newline="\n"), "path": name, "items": 0, "docs": []}
+                self.pages.append(page)
         page["file"].write(section)
         page["items"] += len(items)
         page["docs"].append(d)
@@ -387,8 +390,9 @@ class Report:
             umask = os.umask(0)
             os.umask(umask)
             for k, page in enumerate(self.pages or [{"path": None, "docs": [], "items": 0}]):
-                fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=self.output.parent)
-                finals.append(tmp)
+                with uninterrupted():  # a temporary file made is one the finally below knows of
+                    fd, tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=self.output.parent)
+                    finals.append(tmp)
                 os.chmod(tmp, 0o666 & ~umask)  # as atomic_write: mkstemp makes 0600
                 with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
                     out.write(self._head(result, k))
@@ -397,8 +401,9 @@ class Report:
                         with open(page["path"], "rb") as part:
                             shutil.copyfileobj(part, out.buffer, 1 << 20)
                     out.write(self._tail(result, cross_relations, k))
-            for k, tmp in enumerate(finals):
-                os.replace(tmp, self.page_name(k))
+            with uninterrupted():  # all pages of the new report, or none: never old pages linking to new ones
+                for k, tmp in enumerate(finals):
+                    os.replace(tmp, self.page_name(k))
             return [self.page_name(k) for k in range(len(finals))]
         finally:
             for tmp in finals:

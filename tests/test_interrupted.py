@@ -9,8 +9,9 @@ run the output exists from an earlier, uninterrupted run. Afterwards:
 - the command exits with 128 + the signal's number and says so on one line, without a traceback;
 - cut while writing, the output is the earlier one itself: the same folder (inode) holding the
   same files (inodes and bytes);
-- cut during the swap of an output folder, the swap finishes: the output is the new one,
-  complete (a file output is one rename, cut before it like a folder while writing);
+- cut during the swap of an output folder (or of the pages of a report), the swap finishes: the
+  output is the new one, complete (a file output is one rename, cut before it like a folder
+  while writing);
 - in either case the folder holding the output has nothing else in it than before (no
   ``.NAME.new-*``, ``.NAME.old-*`` or ``.NAME.*.tmp``).
 
@@ -35,6 +36,8 @@ COMMANDS = {
                lambda w: shutil.copy(ROOT / "data" / "labelstudio" / "export.json", w / "export.json")),
     "import_jsonl": ("ceasefire-annotate", ["import", "export.json", "-o", "out.jsonl"], "out.jsonl",
                      lambda w: shutil.copy(ROOT / "data" / "labelstudio" / "export.json", w / "export.json")),
+    "report": ("ceasefire-eval", ["report", "pred.jsonl", "-o", "report.html"], "report.html",
+               lambda w: shutil.copy(ROOT / "leaderboard" / "baseline.jsonl", w / "pred.jsonl")),
     "adjudicate": ("ceasefire-annotate", ["adjudicate", "A", "B", "--decisions", "d.yaml", "-o", "out"], "out",
                    lambda w: (shutil.copytree(ROOT / "data" / "annotations" / "A", w / "A"),
                               shutil.copytree(ROOT / "data" / "annotations" / "B", w / "B"),
@@ -69,7 +72,11 @@ def test_a_cut_before_the_output_is_replaced_leaves_the_earlier_one(earlier, mom
     assert sorted(os.listdir(work)) == around, "something was left beside the output"
 
 
-@pytest.mark.parametrize("earlier", sorted(c for c in COMMANDS if not c.endswith("_jsonl")), indirect=True)
+#: the outputs replaced in steps that are held together: a folder (two renames) and a report's pages
+SWAP_FINISHES = ["adjudicate", "build", "import", "report"]
+
+
+@pytest.mark.parametrize("earlier", SWAP_FINISHES, indirect=True)
 @pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
 def test_cut_during_the_swap_finishes_it(earlier, signame):
     """Between the two renames of the swap there is no output at all; the signal waits for the second."""

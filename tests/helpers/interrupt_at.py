@@ -12,10 +12,10 @@ signal sent from outside on a timer would not.
 MOMENT is one of:
 
 - ``writing``: for a folder output, as the second file in the staging folder ``.NAME.new-*`` is
-  opened (one is written already); for a file output, as the temporary file ``.NAME.*.tmp``,
-  made already, is opened for writing;
+  opened (one is written already); for a file output, as the first temporary file
+  ``.NAME.*.tmp`` (or part of a report, ``.NAME.*.part``), made already, is opened for writing;
 - ``swap``: for a folder output, as the staging folder is renamed to NAME, the old output
-  having been renamed away to ``.NAME.old-*`` just before; for a file output, as the
+  having been renamed away to ``.NAME.old-*`` just before; for a file output, as the first
   temporary file is renamed onto NAME.
 
 On stderr the hook prints ``interrupt_at: sent SIGNAL at MOMENT`` once it has fired, so that a
@@ -74,7 +74,7 @@ def main() -> int:
 
     def is_tmp(path) -> bool:
         base = _name(path)
-        return base.startswith(temporary) and base.endswith(".tmp")
+        return base.startswith(temporary) and base.endswith((".tmp", ".part"))
 
     def fire() -> None:
         seen["fired"] = True
