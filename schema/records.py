@@ -192,18 +192,21 @@ def _accept(obj: Any, loc: Location, loaded: list[Loaded], problems: list[Proble
 
 # -- writing ------------------------------------------------------------------------
 
-def atomic_write(path: str | Path, content: str) -> None:
+def atomic_write(path: str | Path, content: str, *, private: bool = False) -> None:
     """Write ``content`` to ``path`` via a temporary file and a rename; an error or an
-    interruption (Ctrl-C, kill) on the way removes the temporary file and leaves ``path`` as it was."""
+    interruption (Ctrl-C, kill) on the way removes the temporary file and leaves ``path`` as it was.
+    A ``private`` file keeps the mode 0600 that the temporary file is made with, so that at no
+    moment can others read it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = None
     try:
         with uninterrupted():  # once made, the temporary file is known here, so that it is removed again
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file ordinary permissions
+        if not private:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file ordinary permissions
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
         os.replace(tmp, path)

@@ -28,6 +28,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from ceasefire.schema.records import atomic_write
+
 HOST = "127.0.0.1"
 PROJECT_TITLE = "Ceasefire"
 CREDENTIALS = "credentials.json"
@@ -71,11 +73,9 @@ def private_folder(folder: Path) -> None:
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write a file created with mode 0600: there is no moment at which others can read it."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    path.chmod(0o600)
+    """Write a file of mode 0600 (no moment at which others can read it), atomically: a `serve`
+    cut while it saves its state or credentials leaves the earlier file, never a truncated one."""
+    atomic_write(path, text, private=True)
 
 
 def save_state(folder: Path, **state) -> None:
