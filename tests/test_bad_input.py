@@ -161,13 +161,33 @@ def corpus(edit=None, name="c"):
     return make
 
 
+def link_beside(rel: str, name="c"):
+    """Set-up: the corpus file articles/``rel`` replaced by a symbolic link to a copy beside the working folder."""
+    def make(tmp: Path) -> None:
+        target = tmp / name / "articles" / rel
+        beside = tmp.parent / ("beside" + Path(rel).suffix)
+        beside.write_bytes(target.read_bytes())
+        target.unlink()
+        target.symlink_to(beside)
+    return make
+
+
 def seed_link(name="c"):
     """Set-up: the corpus's first article replaced by a symbolic link to a file beside the working folder."""
+    return link_beside(f"{DOC0}.txt", name)
+
+
+def link_manifest(name="c"):
+    return link_beside("articles.json", name)
+
+
+def link_inside(name="c"):
+    """Set-up: the corpus's first article replaced by a symbolic link to a copy inside the corpus (gold/)."""
     def make(tmp: Path) -> None:
         article = tmp / name / "articles" / f"{DOC0}.txt"
-        (tmp.parent / "beside.txt").write_bytes(article.read_bytes())
+        (tmp / name / "gold" / "copy.txt").write_bytes(article.read_bytes())
         article.unlink()
-        article.symlink_to(tmp.parent / "beside.txt")
+        article.symlink_to(Path("..") / "gold" / "copy.txt")
     return make
 
 
@@ -200,6 +220,8 @@ def ann_record(side: str, edit):
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi")) + "decisions: *i\n"
 ADJ = ["adjudicate", "A", "B", "--decisions", "d.yaml", "-o", "out"]
+#: an extractor that writes to stderr without end (a program on one line of `python -c`)
+STDERR_FOREVER = f"{sys.executable} -c \"import sys; [sys.stderr.write('x' * 65536) for _ in iter(int, 1)]\""
 
 # -- the table -------------------------------------------------------------------------------
 # id: (tool, argv, set-up, fragments the first error line must hold[, number of error lines])
@@ -327,7 +349,7 @@ CASES = {
     "corpus_seed_file_outside": (A, ["add", "new.txt", "--corpus", "c"],
                                  both(raw("new.txt", "A new article.\n"), folder("c"), folder("c/articles"),
                                       raw("c/articles/articles.json", '[{"id": "x", "seed_file": "../../beside.txt", "sha256": "' + "0" * 64 + '", "meta": {}}]')),
-                                 ["c/articles/articles.json", "--corpus", "seed_file must be plain names"]),
+                                 ["c/articles/articles.json", "[0].seed_file", '"../../beside.txt" is not a plain name']),
     # low: run
     "run_command_hangs": (E, ["run", "--command", f"{sys.executable} -c 'import time; time.sleep(60)'", "--timeout", "1"], None,
                           [DOC0, "did not finish within 1 seconds", "allowed: a longer --timeout"], 2),
@@ -387,19 +409,19 @@ CASES = {
                      ["--date", "2025-13-45", "YYYY-MM-DD"]),
     "add_manifest_id_absolute": (A, ["add", "new.txt", "--corpus", "c"],
                                  both(corpus(lambda e: e[0].update(id="/etc/passwd")), raw("new.txt", "A new article.\n")),
-                                 ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+                                 ["c/articles/articles.json", "'/etc/passwd'", "[0].id", "is not a plain name"]),
     "add_manifest_id_slash": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(lambda e: e[0].update(id="a/b")), raw("new.txt", "A new article.\n")),
-                              ["c/articles/articles.json", "'a/b'", "must be plain names"]),
+                              ["c/articles/articles.json", "'a/b'", "[0].id", "is not a plain name"]),
     "add_manifest_seed_absolute": (A, ["add", "new.txt", "--corpus", "c"],
                                    both(corpus(lambda e: e[0].update(seed_file="/etc/passwd")), raw("new.txt", "A new article.\n")),
                                    ["c/articles/articles.json", "seed_file"]),
     "add_manifest_not_json": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), raw("c/articles/articles.json", "[{"), raw("new.txt", "A new article.\n")),
-                              ["c/articles/articles.json", "cannot be loaded", "Expecting property name"]),
+                              ["c/articles/articles.json", "is not valid JSON", "Expecting property name"]),
     "add_corpus_missing": (A, ["add", "new.txt", "--corpus", "nowhere"], raw("new.txt", "A new article.\n"), ["nowhere", "--corpus"]),
     # lint --corpus
     "lint_corpus_seed_outside": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].update(seed_file="../../beside.txt")),
                                  ["c/articles/articles.json", "seed_file"]),
-    "lint_corpus_id_parent": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].update(id="../x")), ["c/articles/articles.json", "'../x'", "must be plain names"]),
+    "lint_corpus_id_parent": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].update(id="../x")), ["c/articles/articles.json", "'../x'", "[0].id", "is not a plain name"]),
     "lint_corpus_manifest_not_list": (A, ["lint", "--corpus", "c"], both(corpus(), raw("c/articles/articles.json", '{"id": 1}')),
                                       ["c/articles/articles.json"]),
     # preannotate: an extractor run on the corpus's articles
@@ -411,7 +433,7 @@ CASES = {
                                           "--command", "yes"], corpus(), [DOC0, "command printed more than 64 MiB"]),
     "preannotate_onto_manifest": (A, ["preannotate", "--corpus", "c", "-o", "c/articles/p.jsonl"], corpus(), ["-o:", "inside the input folder"]),
     "preannotate_corpus_id_absolute": (A, ["preannotate", "--corpus", "c", "-o", "p.jsonl"], corpus(lambda e: e[0].update(id="/etc/passwd")),
-                                       ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+                                       ["c/articles/articles.json", "'/etc/passwd'", "[0].id", "is not a plain name"]),
     # ceasefire-eval run: the same extractor guard
     "run_command_gigabytes": (E, ["run", "--command", "yes"], None, [DOC0, "command printed more than 64 MiB"], 2),
     # prompt
@@ -424,13 +446,59 @@ CASES = {
     "prompt_output_equals_json_schema": (E, ["prompt", "-o", "a.json", "--json-schema", "a.json"], None, ["a.json"]),
     # tasks / serve --corpus
     "tasks_corpus_missing": (A, ["tasks", "--corpus", "nowhere"], None, ["nowhere", "--corpus"]),
-    "tasks_corpus_id_absolute": (A, ["tasks", "--corpus", "c"], corpus(lambda e: e[0].update(id="/etc/passwd")), ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+    "tasks_corpus_id_absolute": (A, ["tasks", "--corpus", "c"], corpus(lambda e: e[0].update(id="/etc/passwd")), ["c/articles/articles.json", "'/etc/passwd'", "[0].id", "is not a plain name"]),
     "tasks_corpus_onto_manifest": (A, ["tasks", "--corpus", "c", "-o", "c/articles/articles.json"], corpus(), ["-o:", "inside the input folder"]),
     "serve_corpus_id_slash": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], corpus(lambda e: e[0].update(id="a/b")),
-                              ["c/articles/articles.json", "'a/b'", "must be plain names"]),
+                              ["c/articles/articles.json", "'a/b'", "[0].id", "is not a plain name"]),
     "serve_corpus_seed_outside": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], corpus(lambda e: e[0].update(seed_file="../../beside.txt")),
                                   ["c/articles/articles.json", "seed_file"]),
     # pull --project
+    # issue 21, item 5 (second pass): symbolic links in a corpus
+    "add_manifest_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), link_manifest(), raw("new.txt", "A new article.\n")),
+                             ["c/articles/articles.json", "is a symbolic link", "allowed: a regular file inside the corpus folder"]),
+    "add_article_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), seed_link(), raw("new.txt", "A new article.\n")),
+                            [f"c/articles/{DOC0}.txt", "is a symbolic link", "a regular file inside the corpus folder"]),
+    "lint_corpus_article_symlink": (A, ["lint", "--corpus", "c"], both(corpus(), seed_link()),
+                                    ["c/articles/articles.json", DOC0, "[0].seed_file", f"c/articles/{DOC0}.txt", "is a symbolic link", "a regular file inside the corpus folder"]),
+    "lint_corpus_manifest_symlink": (A, ["lint", "--corpus", "c"], both(corpus(), link_manifest()), ["c/articles/articles.json", "is a symbolic link"]),
+    "tasks_corpus_article_symlink": (A, ["tasks", "--corpus", "c"], both(corpus(), seed_link()), [f"c/articles/{DOC0}.txt", "is a symbolic link"]),
+    "preannotate_article_symlink": (A, ["preannotate", "--corpus", "c", "-o", "p.jsonl"], both(corpus(), seed_link()),
+                                    [f"c/articles/{DOC0}.txt", "is a symbolic link"]),
+    "serve_corpus_article_symlink": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], both(corpus(), seed_link()),
+                                     [f"c/articles/{DOC0}.txt", "is a symbolic link"]),
+    "lint_corpus_link_inside": (A, ["lint", "--corpus", "c"], both(corpus(), link_inside()), [f"c/articles/{DOC0}.txt", "is a symbolic link"]),
+    # ids that are paths
+    "adjudicate_corpus_id_path": (A, ADJ + ["--corpus-id", "../x"], ann(decisions()), ["--corpus-id", '"../x"', "letters, digits"]),
+    "pull_project_path": (A, ["pull", "-o", "out", "--dir", "ls", "--project", "../x"], ls_folder(), ["--project", '"../x"', "letters, digits"]),
+    "serve_project_path": (A, ["serve", "--dir", "ls", "--port", "1", "--project", "a/b"], None, ["--project", '"a/b"', "letters, digits"]),
+    "diff_record_id_parent": (A, ["diff", "A", "B"], ann(ann_record("A", lambda r: r.update(id="../x"))),
+                              ["A/", ".json", "id", '"../x"', "does not match the required form"]),
+    "diff_record_id_absolute": (A, ["diff", "A", "B"], ann(ann_record("B", lambda r: r.update(id="/etc/passwd"))), ["B/", '"/etc/passwd"']),
+    "adjudicate_record_id_slash": (A, ADJ, ann(decisions(), ann_record("A", lambda r: r.update(id="a/b"))), ["A/", '"a/b"']),
+    # exit codes of pull: the argument checks need no server
+    "pull_project_unknown": (A, ["pull", "-o", "out", "--dir", "ls", "--project", "carol"],
+                             ls_folder(state='{"port": 8080, "pass_": "all", "projects": ["alice", "bob"]}'),
+                             ["--project", '"carol"', "allowed: alice, bob"]),
+    "pull_no_server": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(), ["no server running in", "start `ceasefire-annotate serve"]),
+    # a manifest entry's error names the entry and the field
+    "lint_corpus_entry_sha256_number": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[1].update(sha256=5)),
+                                        ["c/articles/articles.json", DOC4, "[1].sha256: 5 is not a sha256", "64 lowercase hex digits"]),
+    "lint_corpus_entry_id_missing": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].pop("id")), ["c/articles/articles.json", "[0].id: is missing"]),
+    # diff: one line per bad field
+    "diff_mentions_not_list": (A, ["diff", "A", "B"], ann(ann_record("B", lambda r: r.update(mentions=5))), ["B/", DOC0, "mentions", "5"]),
+    # an extractor that prints invalid UTF-8, or gigabytes to stderr
+    "run_command_with_newline": (E, ["run", "--command", f"{sys.executable} -c \"import sys\nsys.exit(4)\""], None,
+                                 [DOC0, "\\nsys.exit(4)", "command exited with code 4"], 2),
+    "run_command_not_utf8": (E, ["run", "--command", f"{sys.executable} -c \"import sys; sys.stdout.buffer.write(bytes([255, 254]))\""], None,
+                             [DOC0, "not UTF-8"], 2),
+    "preannotate_command_not_utf8": (A, ["preannotate", "--corpus", "c", "--document", DOC0, "-o", "p.jsonl",
+                                         "--command", f"{sys.executable} -c \"import sys; sys.stdout.buffer.write(bytes([255, 254]))\""], corpus(),
+                                     [DOC0, "not UTF-8"]),
+    "run_command_stderr_gigabytes": (E, ["run", "--command", STDERR_FOREVER, "--timeout", "60"], None,
+                                     [DOC0, "command printed more than 64 MiB to stderr"], 2),
+    "preannotate_command_stderr_gigabytes": (A, ["preannotate", "--corpus", "c", "--document", DOC0, "-o", "p.jsonl", "--timeout", "60",
+                                                 "--command", STDERR_FOREVER],
+                                             corpus(), [DOC0, "command printed more than 64 MiB to stderr"]),
 }
 
 # errors of one cluster of events with two types name where the clash is
