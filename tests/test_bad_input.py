@@ -123,6 +123,29 @@ def ls_folder(credentials: str | None = None, state: str | None = None):
     return make
 
 
+def ls_link(name: str, dangling: bool = False):
+    """Set-up: the server folder's ``name`` replaced by a symbolic link to a file beside the working
+    folder (which does not exist when ``dangling``: `serve` would create it there)."""
+    def make(tmp: Path) -> None:
+        target = tmp / "ls" / name
+        beside = tmp.parent / f"beside-{name}"
+        if target.exists():
+            beside.write_bytes(target.read_bytes())
+            target.unlink()
+        elif not dangling:
+            beside.write_text("a file beside the working folder\n", encoding="utf-8")
+        target.symlink_to(beside)
+    return make
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def region_id_to_number(tasks):
     """Every item and relation of one mention's region carries the id 7 instead of a string."""
     result = tasks[0]["annotations"][0]["result"]
@@ -452,6 +475,48 @@ CASES = {
                               ["c/articles/articles.json", "'a/b'", "[0].id", "is not a plain name"]),
     "serve_corpus_seed_outside": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], corpus(lambda e: e[0].update(seed_file="../../beside.txt")),
                                   ["c/articles/articles.json", "seed_file"]),
+    # the same classes, found by searching (see the module's docstring): symbolic links in a server folder
+    "serve_state_symlink": (A, ["serve", "--dir", "ls", "--port", "1"], both(ls_folder(state='{"status": "stopped"}'), ls_link("serve.json")),
+                            ["ls/serve.json", "--dir", "is a symbolic link to", "a regular file written by `serve`"]),
+    "serve_credentials_dangling_link": (A, ["serve", "--dir", "ls", "--port", "1"], both(folder("ls"), ls_link("credentials.json", dangling=True)),
+                                        ["ls/credentials.json", "is a symbolic link to"]),
+    "serve_log_symlink": (A, ["serve", "--dir", "ls", "--port", "1"], both(ls_folder(), ls_link("server.log")), ["ls/server.log", "is a symbolic link"]),
+    "serve_database_symlink": (A, ["serve", "--dir", "ls", "--port", "1"], both(ls_folder(), ls_link("label_studio.sqlite3")),
+                               ["ls/label_studio.sqlite3", "is a symbolic link"]),
+    "pull_credentials_symlink": (A, ["pull", "-o", "out", "--dir", "ls"], both(ls_folder(), ls_link("credentials.json")),
+                                 ["ls/credentials.json", "is a symbolic link"]),
+    # ... and in a corpus: a folder of it, its gold, its SHA256SUMS, an article that is a named pipe
+    "lint_corpus_articles_folder_link": (A, ["lint", "--corpus", "c"],
+                                         both(copied(ROOT / "data" / "articles", "elsewhere"), folder("c"), copied(ROOT / "data" / "gold", "c/gold"),
+                                              lambda tmp: (tmp / "c" / "articles").symlink_to(tmp / "elsewhere")),
+                                         ["c/articles/articles.json", "lies outside the corpus folder"]),
+    "tasks_corpus_gold_file_link": (A, ["tasks", "--corpus", "c"],
+                                    both(corpus(), lambda tmp: ((tmp / "c" / "gold" / f"{DOC0}.json").rename(tmp / "g.json"),
+                                                                (tmp / "c" / "gold" / f"{DOC0}.json").symlink_to(tmp / "g.json"))),
+                                    [f"c/gold/{DOC0}.json", "is a symbolic link"]),
+    "serve_corpus_gold_folder_link": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"],
+                                      both(copied(ROOT / "data" / "articles", "c/articles"), copied(ROOT / "data" / "gold", "g"),
+                                           lambda tmp: (tmp / "c" / "gold").symlink_to(tmp / "g")),
+                                      ["c/gold", "is a symbolic link", "a folder inside the corpus folder"]),
+    "add_sums_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), link_beside("SHA256SUMS"), raw("new.txt", "A new article.\n")),
+                         ["c/articles/SHA256SUMS", "is a symbolic link"]),
+    "lint_corpus_article_fifo": (A, ["lint", "--corpus", "c"],
+                                 both(corpus(lambda e: e[0].update(seed_file="pipe.txt")), fifo("c/articles/pipe.txt")),
+                                 ["c/articles/articles.json", DOC0, "[0].seed_file", '"pipe.txt"', "is not a regular file"]),
+    "lint_corpus_duplicate_id": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[1].update(id=e[0]["id"])),
+                                 ["c/articles/articles.json", "[1].id", "is listed twice (first in entry 0)"]),
+    # ids that are paths: the other option that names an id
+    "records_corpus_id_path": (A, ["records", "--from", str(ROOT / "data" / "hf"), "--corpus-id", "/etc/passwd", "-o", "out"], None,
+                               ["--corpus-id", '"/etc/passwd"', "letters, digits"]),
+    # pull against a port where nothing answers: a state the user must fix
+    "pull_port_nothing_listening": (A, ["pull", "-o", "out", "--dir", "ls", "--port", str(free_port())], ls_folder(),
+                                    ["cannot export from Label Studio", "allowed: the port of the `serve` running for"]),
+    # one message per bad field: a layer or the text of the wrong type, in scoring and in the gold
+    "score_mentions_string": (E, ["score", "pred.jsonl"], preds(lambda r: r[0].update(mentions="Putin")),
+                              ["pred.jsonl:1", DOC0, "mentions", '"Putin" has the wrong type']),
+    "validate_gold_text_number": (E, ["validate", "g"], both(copied(ROOT / "data" / "gold", "g"), ann_record("g", lambda r: r.update(text=5))),
+                                  [f"g/{DOC0}.json", DOC0, "text: 5 has the wrong type"]),
+    "diff_events_object": (A, ["diff", "A", "B"], ann(ann_record("A", lambda r: r.update(events={}))), ["A/", DOC0, "events: {} has the wrong type"]),
     # pull --project
     # issue 21, item 5 (second pass): symbolic links in a corpus
     "add_manifest_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), link_manifest(), raw("new.txt", "A new article.\n")),

@@ -154,10 +154,12 @@ def cmd_pull(args) -> int:
     from ceasefire.annotate.corpus.records import write_records
 
     from .importer import import_tasks
-    from .server import Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title
+    from .server import (Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title,
+                         refuse_links)
     from .session import pull_port, pull_project
 
     folder = Path(args.dir).resolve()
+    refuse_links(folder)
     if not (folder / "credentials.json").exists():
         print(f"error: {folder}: no Label Studio folder made by `ceasefire-annotate serve` (no credentials.json)", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -178,8 +180,10 @@ def cmd_pull(args) -> int:
             return EXIT_BAD_INPUT
         tasks = attach_prediction_results(ls, export_full_json(ls, project))
     except Exception as exc:  # connection refused, auth errors: one line, no traceback
-        print(f"error: cannot export from Label Studio at {url}: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+        # nothing answers at the port, or not as the folder's server: a state the user must fix, exit 2
+        print(f"error: cannot export from Label Studio at {url}: {type(exc).__name__}: {exc}; allowed: the port of the "
+              f"`serve` running for {folder} (leave out --port to take it from serve.json)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     notes: list[str] = []
     docs, corpus, problems = import_tasks(tasks, f"{url} project {project} ({title})", load_schema(args.schema),
                                           mode=PREDICTION if args.predictions else GOLD, drafts=args.drafts, notes=notes)

@@ -24,7 +24,7 @@ from ceasefire.outputs import safe_name
 from ceasefire.schema import InputError, Location, Problem
 
 from .server import (HOST, STATE, STOP_TIMEOUT, Credentials, Server, ServerError, client, ensure_project, folder_locked,
-                     import_missing_tasks, load_state, lock_folder, port_in_use, project_title, save_state)
+                     import_missing_tasks, load_state, lock_folder, port_in_use, project_title, refuse_links, save_state)
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -81,6 +81,7 @@ def _running(folder: Path) -> Problem:
 def refuse_if_busy(folder: Path, port: int) -> None:
     """Before any work: a folder whose server runs, or a port another program holds, is refused
     (neither check creates or changes anything)."""
+    refuse_links(folder)
     if folder_locked(folder):
         raise InputError([_running(folder)])
     if port_in_use(port):
