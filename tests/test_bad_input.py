@@ -146,6 +146,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def systems(text: str):
+    """Set-up: a checkout-like folder `r` whose leaderboard/systems.yaml holds ``text`` (and the baseline beside it)."""
+    def make(tmp: Path) -> None:
+        (tmp / "r" / "leaderboard").mkdir(parents=True)
+        shutil.copy(BASELINE, tmp / "r" / "leaderboard" / "baseline.jsonl")
+        (tmp / "r" / "README.md").write_text("<!-- generated:leaderboard -->\n<!-- /generated:leaderboard -->\n", encoding="utf-8")
+        (tmp / "r" / "leaderboard" / "systems.yaml").write_text(text, encoding="utf-8")
+    return make
+
+
 def region_id_to_number(tasks):
     """Every item and relation of one mention's region carries the id 7 instead of a string."""
     result = tasks[0]["annotations"][0]["result"]
@@ -517,6 +527,19 @@ CASES = {
     "validate_gold_text_number": (E, ["validate", "g"], both(copied(ROOT / "data" / "gold", "g"), ann_record("g", lambda r: r.update(text=5))),
                                   [f"g/{DOC0}.json", DOC0, "text: 5 has the wrong type"]),
     "diff_events_object": (A, ["diff", "A", "B"], ann(ann_record("A", lambda r: r.update(events={}))), ["A/", DOC0, "events: {} has the wrong type"]),
+    # leaderboard --root: its systems.yaml is input too
+    "leaderboard_predictions_outside_root": (E, ["leaderboard", "--root", "r"], systems("- {name: x, predictions: ../../beside.txt, about: y}\n"),
+                                             ["r/leaderboard/systems.yaml", "[0].predictions", '"../../beside.txt" lies outside --root', "a predictions file"]),
+    "leaderboard_predictions_absolute": (E, ["leaderboard", "--root", "r"], systems("- {name: x, predictions: /etc/passwd, about: y}\n"),
+                                         ["[0].predictions", '"/etc/passwd" lies outside --root']),
+    "leaderboard_systems_not_list": (E, ["leaderboard", "--root", "r"], systems("name: x\n"), ["r/leaderboard/systems.yaml", "is not a list of systems"]),
+    "leaderboard_systems_python_tag": (E, ["leaderboard", "--root", "r"], systems("- !!python/object/apply:os.system ['touch pwned']\n"),
+                                       ["r/leaderboard/systems.yaml", "is not YAML"]),
+    "leaderboard_system_missing_name": (E, ["leaderboard", "--root", "r"], systems("- {predictions: leaderboard/baseline.jsonl, about: y}\n"),
+                                        ["[0].name", "is missing or not a string"]),
+    "leaderboard_compare_with_unknown": (E, ["leaderboard", "--root", "r", "--write"],
+                                         systems("- {name: x, predictions: leaderboard/baseline.jsonl, about: y, compare_with: z}\n"),
+                                         ["[0].compare_with", '"z" names no system']),
     # pull --project
     # issue 21, item 5 (second pass): symbolic links in a corpus
     "add_manifest_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), link_manifest(), raw("new.txt", "A new article.\n")),
