@@ -10,7 +10,13 @@ docs/maintainers.md, "Bad input":
 - no file created, changed or deleted, in the working folder, beside it, or in the
   repository's data (a pre-existing ``-o`` file stays byte-identical).
 
-The rows come from the bad-input sweep (issue 13) and the cases a careful tester tries next.
+The rows come from the bad-input sweep (issue 13), the commands added since (issue 21) and the
+cases a careful tester tries next. The second pass of issue 21 searched for more of each class it
+fixed: every place that reads a folder the user hands over (`grep` for `iterdir`, `glob`,
+`read_bytes`, `os.open` under annotate/ and eval/: corpus folders, server folders,
+`leaderboard --root`), every option whose value becomes an id or a file name (the argparse
+declarations: `--corpus-id`, `--project`, `--document`), every `return 1`, and every field of a
+record whose wrong type made the validator repeat itself.
 """
 
 from __future__ import annotations
