@@ -37,11 +37,14 @@ def load_articles(folder: str | Path | None = None) -> dict[str, dict]:
     folder = Path(folder) if folder is not None else articles_dir()
     index = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
     out = {}
-    for entry in index:
-        # a corpus's articles.json is input: its file names must be plain names inside the folder
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and _PLAIN.fullmatch(entry[k]) for k in ("id", "seed_file")):
-            raise ValueError(f"{folder / 'articles.json'}: entry {entry!r}: id and seed_file must be plain names "
-                             "(letters, digits, '.', '_', '-', starting with a letter or digit)")
+    for i, entry in enumerate(index):
+        # the file names must be plain names inside the folder (a corpus given by the user is
+        # checked field by field before, by ceasefire.annotate.corpus.manifest)
+        for key in ("id", "seed_file"):
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if not isinstance(value, str) or not _PLAIN.fullmatch(value):
+                raise ValueError(f"{folder / 'articles.json'}: entry {i}: {key}: {value!r} is not a plain name "
+                                 "(letters, digits, '.', '_', '-', starting with a letter or digit)")
         raw = (folder / entry["seed_file"]).read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         if digest != entry["sha256"]:

@@ -49,8 +49,59 @@ def _asked(s: dict, layer: str) -> bool:
     return layers is None or layer in layers.split(",")
 
 
+def read_systems(root: Path) -> list[dict]:
+    """The rows of ``root``/leaderboard/systems.yaml, each checked before anything is scored;
+    raise InputError naming every problem. A row's predictions and prompts are paths inside
+    ``root`` (a row is never read from elsewhere, through ``..``, an absolute path or a link)."""
+    import os
+
+    from ceasefire.schema import InputError, Location, Problem
+    from ceasefire.schema.records import read_text
+
+    path = root / "leaderboard" / "systems.yaml"
+    text, problem = read_text(path)
+    if problem:
+        raise InputError([problem])
+    where = Location(str(path))
+    try:
+        systems = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise InputError([Problem(where, None, "", f"is not YAML: {exc}".split("\n")[0], has_value=False, allowed="a YAML list of systems")]) from None
+    if not isinstance(systems, list) or not systems:
+        raise InputError([Problem(where, None, "", "is not a list of systems", systems, "- name: ...\n  predictions: ...\n  about: ...")])
+    problems = []
+    names = {s.get("name") for s in systems if isinstance(s, dict)}
+
+    def inside(i, key, value, what):
+        real = os.path.realpath(root / value)
+        if not (real == str(root) or real.startswith(str(root) + os.sep)):
+            problems.append(Problem(where, None, f"[{i}].{key}", f"lies outside --root {root}", value, f"a {what} inside --root, as a relative path"))
+        elif not os.path.exists(real):
+            problems.append(Problem(where, None, f"[{i}].{key}", "names no file or folder", value, f"a {what} inside --root, as a relative path"))
+
+    for i, s in enumerate(systems):
+        if not isinstance(s, dict):
+            problems.append(Problem(where, None, f"[{i}]", "is not a mapping", s, "name, predictions, about (and llm, compare_with)"))
+            continue
+        bad = [k for k in ("name", "predictions", "about") if not isinstance(s.get(k), str) or not s[k]]
+        for key in bad:
+            problems.append(Problem(where, None, f"[{i}].{key}", "is missing or not a string", s.get(key), "a non-empty string", key in s))
+        if "predictions" not in bad:
+            inside(i, "predictions", s["predictions"], "predictions file or folder")
+        llm = s.get("llm")
+        if llm is not None and not (isinstance(llm, dict) and isinstance(llm.get("layers"), str) and isinstance(llm.get("prompts"), str)):
+            problems.append(Problem(where, None, f"[{i}].llm", "is not a mapping of layers and prompts", llm, "{layers: L1,L2, prompts: FOLDER}"))
+        elif llm is not None:
+            inside(i, "llm.prompts", llm["prompts"], "folder of prompts")
+        if s.get("compare_with") is not None and s["compare_with"] not in names:
+            problems.append(Problem(where, None, f"[{i}].compare_with", "names no system of the file", s["compare_with"], "the name of another row"))
+    if problems:
+        raise InputError(problems)
+    return systems
+
+
 def leaderboard_markdown(root: Path) -> str:
-    systems = yaml.safe_load((root / "leaderboard" / "systems.yaml").read_text(encoding="utf-8"))
+    systems = read_systems(root)
     rows = []
     for s in systems:
         result = public(score_files([root / s["predictions"]], bootstrap=SAMPLES, seed=SEED))

@@ -64,7 +64,8 @@ def run_extractor(articles: dict[str, dict], *, function: str | None = None, com
     """
     problems: list[Problem] = []
     fn = load_callable(function, "extractor") if function else None
-    where = Location(function or command or "?")
+    # a command may hold a newline (a `python -c` program): escaped, so that each message stays one line
+    where = Location(function or (command if command is None or command.isprintable() else command.encode("unicode_escape").decode("ascii")) or "?")
     records: dict[str, dict] = {}
     for doc_id in sorted(articles):
         text = articles[doc_id]["text"]
@@ -106,6 +107,8 @@ def _guarded(call: Callable, where: Location, doc_id: str | None, what: str):
 #: The most a command may print for one article: a record of a long article is a few hundred
 #: kilobytes, so this is far above any real one and stops a runaway program before memory does.
 MAX_OUTPUT = 64 * 1024 * 1024
+#: What is kept of a command's stderr: its tail is shown when the command fails.
+STDERR_KEPT = 64 * 1024
 
 
 def _run_command(command: str, text: str, where: Location, doc_id: str, timeout: float):
@@ -118,9 +121,9 @@ def _run_command(command: str, text: str, where: Location, doc_id: str, timeout:
         out, err, stop = _collect(proc, text.encode("utf-8"), timeout)
     if stop == "timeout":
         return None, Problem(where, doc_id, "", f"command did not finish within {timeout:g} seconds", has_value=False, allowed="a longer --timeout")
-    if stop == "size":
-        return None, Problem(where, doc_id, "", f"command printed more than {MAX_OUTPUT // 2**20} MiB", has_value=False,
-                             allowed="one JSON record on stdout")
+    if stop:  # "stdout" or "stderr": more than MAX_OUTPUT
+        return None, Problem(where, doc_id, "", f"command printed more than {MAX_OUTPUT // 2**20} MiB"
+                             + (" to stderr" if stop == "stderr" else ""), has_value=False, allowed="one JSON record on stdout")
     if proc.returncode != 0:
         tail = err.decode("utf-8", "replace").strip()[-300:]
         return None, Problem(where, doc_id, "", f"command exited with code {proc.returncode}: {tail}", has_value=False)
@@ -137,10 +140,12 @@ def _run_command(command: str, text: str, where: Location, doc_id: str, timeout:
 
 def _collect(proc: subprocess.Popen, data: bytes, timeout: float) -> tuple[bytes, bytes, str | None]:
     """Feed ``data`` and read stdout and stderr, stopping (and killing the program) at the
-    deadline or once stdout passes MAX_OUTPUT; communicate() would hold all of it in memory."""
+    deadline or once either passes MAX_OUTPUT; communicate() would hold all of it in memory.
+    Of stderr only the last :data:`STDERR_KEPT` bytes are kept (a failure message shows its tail)."""
     deadline = time.monotonic() + timeout
     chunks: dict = {proc.stdout: [], proc.stderr: []}
     sizes = {proc.stdout: 0, proc.stderr: 0}
+    names = {proc.stdout: "stdout", proc.stderr: "stderr"}
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     sel.register(proc.stderr, selectors.EVENT_READ)
@@ -158,10 +163,11 @@ def _collect(proc: subprocess.Popen, data: bytes, timeout: float) -> tuple[bytes
                 sel.unregister(key.fileobj)
                 continue
             sizes[key.fileobj] += len(block)
-            if sizes[key.fileobj] <= MAX_OUTPUT:
-                chunks[key.fileobj].append(block)
-            elif key.fileobj is proc.stdout:
-                stop = "size"
+            if sizes[key.fileobj] > MAX_OUTPUT:
+                stop = names[key.fileobj]
+            chunks[key.fileobj].append(block)
+            if key.fileobj is proc.stderr and len(chunks[proc.stderr]) > 2:  # a bounded tail, not all of it
+                chunks[proc.stderr] = [b"".join(chunks[proc.stderr])[-STDERR_KEPT:]]
         if stop:
             break
     sel.close()

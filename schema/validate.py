@@ -32,12 +32,14 @@ from typing import Any
 from . import json_schema, structure
 from .model import Schema, load_schema
 from .problems import Location, Problem, allowed_list
-from .records import Loaded
+from .records import DOC_LAYERS, Loaded
 from .spans import Placement, iter_spans, place_spans
 
 GOLD = "gold"
 PREDICTION = "prediction"
 MODES = (GOLD, PREDICTION)
+#: fields of a document record whose structural problem makes the whole record unusable
+_WHOLE = frozenset(("id", "text", *DOC_LAYERS))
 
 
 @dataclass
@@ -118,6 +120,11 @@ def validate_records(
                 report(loc, None, "record", f"is a second corpus record (the first is at {corpus_loc})", "corpus", "one corpus record per input")
                 continue
             result.corpus, corpus_loc = rec, loc
+            continue
+        if bad_paths & _WHOLE:
+            # the id, the text or a whole layer has the wrong form: the checks below and those of the
+            # corpus record would only repeat it, once per reference, span or listed document
+            result.refused.add(doc_id or "")
             continue
         if doc_id is None:
             continue  # structural check reported the id

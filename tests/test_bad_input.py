@@ -10,7 +10,13 @@ docs/maintainers.md, "Bad input":
 - no file created, changed or deleted, in the working folder, beside it, or in the
   repository's data (a pre-existing ``-o`` file stays byte-identical).
 
-The rows come from the bad-input sweep (issue 13) and the cases a careful tester tries next.
+The rows come from the bad-input sweep (issue 13), the commands added since (issue 21) and the
+cases a careful tester tries next. The second pass of issue 21 searched for more of each class it
+fixed: every place that reads a folder the user hands over (`grep` for `iterdir`, `glob`,
+`read_bytes`, `os.open` under annotate/ and eval/: corpus folders, server folders,
+`leaderboard --root`), every option whose value becomes an id or a file name (the argparse
+declarations: `--corpus-id`, `--project`, `--document`), every `return 1`, and every field of a
+record whose wrong type made the validator repeat itself.
 """
 
 from __future__ import annotations
@@ -123,6 +129,39 @@ def ls_folder(credentials: str | None = None, state: str | None = None):
     return make
 
 
+def ls_link(name: str, dangling: bool = False):
+    """Set-up: the server folder's ``name`` replaced by a symbolic link to a file beside the working
+    folder (which does not exist when ``dangling``: `serve` would create it there)."""
+    def make(tmp: Path) -> None:
+        target = tmp / "ls" / name
+        beside = tmp.parent / f"beside-{name}"
+        if target.exists():
+            beside.write_bytes(target.read_bytes())
+            target.unlink()
+        elif not dangling:
+            beside.write_text("a file beside the working folder\n", encoding="utf-8")
+        target.symlink_to(beside)
+    return make
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def systems(text: str):
+    """Set-up: a checkout-like folder `r` whose leaderboard/systems.yaml holds ``text`` (and the baseline beside it)."""
+    def make(tmp: Path) -> None:
+        (tmp / "r" / "leaderboard").mkdir(parents=True)
+        shutil.copy(BASELINE, tmp / "r" / "leaderboard" / "baseline.jsonl")
+        (tmp / "r" / "README.md").write_text("<!-- generated:leaderboard -->\n<!-- /generated:leaderboard -->\n", encoding="utf-8")
+        (tmp / "r" / "leaderboard" / "systems.yaml").write_text(text, encoding="utf-8")
+    return make
+
+
 def region_id_to_number(tasks):
     """Every item and relation of one mention's region carries the id 7 instead of a string."""
     result = tasks[0]["annotations"][0]["result"]
@@ -161,13 +200,33 @@ def corpus(edit=None, name="c"):
     return make
 
 
+def link_beside(rel: str, name="c"):
+    """Set-up: the corpus file articles/``rel`` replaced by a symbolic link to a copy beside the working folder."""
+    def make(tmp: Path) -> None:
+        target = tmp / name / "articles" / rel
+        beside = tmp.parent / ("beside" + Path(rel).suffix)
+        beside.write_bytes(target.read_bytes())
+        target.unlink()
+        target.symlink_to(beside)
+    return make
+
+
 def seed_link(name="c"):
     """Set-up: the corpus's first article replaced by a symbolic link to a file beside the working folder."""
+    return link_beside(f"{DOC0}.txt", name)
+
+
+def link_manifest(name="c"):
+    return link_beside("articles.json", name)
+
+
+def link_inside(name="c"):
+    """Set-up: the corpus's first article replaced by a symbolic link to a copy inside the corpus (gold/)."""
     def make(tmp: Path) -> None:
         article = tmp / name / "articles" / f"{DOC0}.txt"
-        (tmp.parent / "beside.txt").write_bytes(article.read_bytes())
+        (tmp / name / "gold" / "copy.txt").write_bytes(article.read_bytes())
         article.unlink()
-        article.symlink_to(tmp.parent / "beside.txt")
+        article.symlink_to(Path("..") / "gold" / "copy.txt")
     return make
 
 
@@ -200,6 +259,8 @@ def ann_record(side: str, edit):
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi")) + "decisions: *i\n"
 ADJ = ["adjudicate", "A", "B", "--decisions", "d.yaml", "-o", "out"]
+#: an extractor that writes to stderr without end (a program on one line of `python -c`)
+STDERR_FOREVER = f"{sys.executable} -c \"import sys; [sys.stderr.write('x' * 65536) for _ in iter(int, 1)]\""
 
 # -- the table -------------------------------------------------------------------------------
 # id: (tool, argv, set-up, fragments the first error line must hold[, number of error lines])
@@ -327,7 +388,7 @@ CASES = {
     "corpus_seed_file_outside": (A, ["add", "new.txt", "--corpus", "c"],
                                  both(raw("new.txt", "A new article.\n"), folder("c"), folder("c/articles"),
                                       raw("c/articles/articles.json", '[{"id": "x", "seed_file": "../../beside.txt", "sha256": "' + "0" * 64 + '", "meta": {}}]')),
-                                 ["c/articles/articles.json", "--corpus", "seed_file must be plain names"]),
+                                 ["c/articles/articles.json", "[0].seed_file", '"../../beside.txt" is not a plain name']),
     # low: run
     "run_command_hangs": (E, ["run", "--command", f"{sys.executable} -c 'import time; time.sleep(60)'", "--timeout", "1"], None,
                           [DOC0, "did not finish within 1 seconds", "allowed: a longer --timeout"], 2),
@@ -387,19 +448,19 @@ CASES = {
                      ["--date", "2025-13-45", "YYYY-MM-DD"]),
     "add_manifest_id_absolute": (A, ["add", "new.txt", "--corpus", "c"],
                                  both(corpus(lambda e: e[0].update(id="/etc/passwd")), raw("new.txt", "A new article.\n")),
-                                 ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+                                 ["c/articles/articles.json", "'/etc/passwd'", "[0].id", "is not a plain name"]),
     "add_manifest_id_slash": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(lambda e: e[0].update(id="a/b")), raw("new.txt", "A new article.\n")),
-                              ["c/articles/articles.json", "'a/b'", "must be plain names"]),
+                              ["c/articles/articles.json", "'a/b'", "[0].id", "is not a plain name"]),
     "add_manifest_seed_absolute": (A, ["add", "new.txt", "--corpus", "c"],
                                    both(corpus(lambda e: e[0].update(seed_file="/etc/passwd")), raw("new.txt", "A new article.\n")),
                                    ["c/articles/articles.json", "seed_file"]),
     "add_manifest_not_json": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), raw("c/articles/articles.json", "[{"), raw("new.txt", "A new article.\n")),
-                              ["c/articles/articles.json", "cannot be loaded", "Expecting property name"]),
+                              ["c/articles/articles.json", "is not valid JSON", "Expecting property name"]),
     "add_corpus_missing": (A, ["add", "new.txt", "--corpus", "nowhere"], raw("new.txt", "A new article.\n"), ["nowhere", "--corpus"]),
     # lint --corpus
     "lint_corpus_seed_outside": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].update(seed_file="../../beside.txt")),
                                  ["c/articles/articles.json", "seed_file"]),
-    "lint_corpus_id_parent": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].update(id="../x")), ["c/articles/articles.json", "'../x'", "must be plain names"]),
+    "lint_corpus_id_parent": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].update(id="../x")), ["c/articles/articles.json", "'../x'", "[0].id", "is not a plain name"]),
     "lint_corpus_manifest_not_list": (A, ["lint", "--corpus", "c"], both(corpus(), raw("c/articles/articles.json", '{"id": 1}')),
                                       ["c/articles/articles.json"]),
     # preannotate: an extractor run on the corpus's articles
@@ -411,7 +472,7 @@ CASES = {
                                           "--command", "yes"], corpus(), [DOC0, "command printed more than 64 MiB"]),
     "preannotate_onto_manifest": (A, ["preannotate", "--corpus", "c", "-o", "c/articles/p.jsonl"], corpus(), ["-o:", "inside the input folder"]),
     "preannotate_corpus_id_absolute": (A, ["preannotate", "--corpus", "c", "-o", "p.jsonl"], corpus(lambda e: e[0].update(id="/etc/passwd")),
-                                       ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+                                       ["c/articles/articles.json", "'/etc/passwd'", "[0].id", "is not a plain name"]),
     # ceasefire-eval run: the same extractor guard
     "run_command_gigabytes": (E, ["run", "--command", "yes"], None, [DOC0, "command printed more than 64 MiB"], 2),
     # prompt
@@ -424,13 +485,114 @@ CASES = {
     "prompt_output_equals_json_schema": (E, ["prompt", "-o", "a.json", "--json-schema", "a.json"], None, ["a.json"]),
     # tasks / serve --corpus
     "tasks_corpus_missing": (A, ["tasks", "--corpus", "nowhere"], None, ["nowhere", "--corpus"]),
-    "tasks_corpus_id_absolute": (A, ["tasks", "--corpus", "c"], corpus(lambda e: e[0].update(id="/etc/passwd")), ["c/articles/articles.json", "'/etc/passwd'", "must be plain names"]),
+    "tasks_corpus_id_absolute": (A, ["tasks", "--corpus", "c"], corpus(lambda e: e[0].update(id="/etc/passwd")), ["c/articles/articles.json", "'/etc/passwd'", "[0].id", "is not a plain name"]),
     "tasks_corpus_onto_manifest": (A, ["tasks", "--corpus", "c", "-o", "c/articles/articles.json"], corpus(), ["-o:", "inside the input folder"]),
     "serve_corpus_id_slash": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], corpus(lambda e: e[0].update(id="a/b")),
-                              ["c/articles/articles.json", "'a/b'", "must be plain names"]),
+                              ["c/articles/articles.json", "'a/b'", "[0].id", "is not a plain name"]),
     "serve_corpus_seed_outside": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], corpus(lambda e: e[0].update(seed_file="../../beside.txt")),
                                   ["c/articles/articles.json", "seed_file"]),
+    # the same classes, found by searching (see the module's docstring): symbolic links in a server folder
+    "serve_state_symlink": (A, ["serve", "--dir", "ls", "--port", "1"], both(ls_folder(state='{"status": "stopped"}'), ls_link("serve.json")),
+                            ["ls/serve.json", "--dir", "is a symbolic link to", "a regular file written by `serve`"]),
+    "serve_credentials_dangling_link": (A, ["serve", "--dir", "ls", "--port", "1"], both(folder("ls"), ls_link("credentials.json", dangling=True)),
+                                        ["ls/credentials.json", "is a symbolic link to"]),
+    "serve_log_symlink": (A, ["serve", "--dir", "ls", "--port", "1"], both(ls_folder(), ls_link("server.log")), ["ls/server.log", "is a symbolic link"]),
+    "serve_database_symlink": (A, ["serve", "--dir", "ls", "--port", "1"], both(ls_folder(), ls_link("label_studio.sqlite3")),
+                               ["ls/label_studio.sqlite3", "is a symbolic link"]),
+    "pull_credentials_symlink": (A, ["pull", "-o", "out", "--dir", "ls"], both(ls_folder(), ls_link("credentials.json")),
+                                 ["ls/credentials.json", "is a symbolic link"]),
+    # ... and in a corpus: a folder of it, its gold, its SHA256SUMS, an article that is a named pipe
+    "lint_corpus_articles_folder_link": (A, ["lint", "--corpus", "c"],
+                                         both(copied(ROOT / "data" / "articles", "elsewhere"), folder("c"), copied(ROOT / "data" / "gold", "c/gold"),
+                                              lambda tmp: (tmp / "c" / "articles").symlink_to(tmp / "elsewhere")),
+                                         ["c/articles/articles.json", "lies outside the corpus folder"]),
+    "tasks_corpus_gold_file_link": (A, ["tasks", "--corpus", "c"],
+                                    both(corpus(), lambda tmp: ((tmp / "c" / "gold" / f"{DOC0}.json").rename(tmp / "g.json"),
+                                                                (tmp / "c" / "gold" / f"{DOC0}.json").symlink_to(tmp / "g.json"))),
+                                    [f"c/gold/{DOC0}.json", "is a symbolic link"]),
+    "serve_corpus_gold_folder_link": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"],
+                                      both(copied(ROOT / "data" / "articles", "c/articles"), copied(ROOT / "data" / "gold", "g"),
+                                           lambda tmp: (tmp / "c" / "gold").symlink_to(tmp / "g")),
+                                      ["c/gold", "is a symbolic link", "a folder inside the corpus folder"]),
+    "add_sums_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), link_beside("SHA256SUMS"), raw("new.txt", "A new article.\n")),
+                         ["c/articles/SHA256SUMS", "is a symbolic link"]),
+    "lint_corpus_article_fifo": (A, ["lint", "--corpus", "c"],
+                                 both(corpus(lambda e: e[0].update(seed_file="pipe.txt")), fifo("c/articles/pipe.txt")),
+                                 ["c/articles/articles.json", DOC0, "[0].seed_file", '"pipe.txt"', "is not a regular file"]),
+    "lint_corpus_duplicate_id": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[1].update(id=e[0]["id"])),
+                                 ["c/articles/articles.json", "[1].id", "is listed twice (first in entry 0)"]),
+    # ids that are paths: the other option that names an id
+    "records_corpus_id_path": (A, ["records", "--from", str(ROOT / "data" / "hf"), "--corpus-id", "/etc/passwd", "-o", "out"], None,
+                               ["--corpus-id", '"/etc/passwd"', "letters, digits"]),
+    # pull against a port where nothing answers: a state the user must fix
+    "pull_port_nothing_listening": (A, ["pull", "-o", "out", "--dir", "ls", "--port", str(free_port())], ls_folder(),
+                                    ["cannot export from Label Studio", "allowed: the port of the `serve` running for"]),
+    # one message per bad field: a layer or the text of the wrong type, in scoring and in the gold
+    "score_mentions_string": (E, ["score", "pred.jsonl"], preds(lambda r: r[0].update(mentions="Putin")),
+                              ["pred.jsonl:1", DOC0, "mentions", '"Putin" has the wrong type']),
+    "validate_gold_text_number": (E, ["validate", "g"], both(copied(ROOT / "data" / "gold", "g"), ann_record("g", lambda r: r.update(text=5))),
+                                  [f"g/{DOC0}.json", DOC0, "text: 5 has the wrong type"]),
+    "diff_events_object": (A, ["diff", "A", "B"], ann(ann_record("A", lambda r: r.update(events={}))), ["A/", DOC0, "events: {} has the wrong type"]),
+    # leaderboard --root: its systems.yaml is input too
+    "leaderboard_predictions_outside_root": (E, ["leaderboard", "--root", "r"], systems("- {name: x, predictions: ../../beside.txt, about: y}\n"),
+                                             ["r/leaderboard/systems.yaml", "[0].predictions", '"../../beside.txt" lies outside --root', "a predictions file"]),
+    "leaderboard_predictions_absolute": (E, ["leaderboard", "--root", "r"], systems("- {name: x, predictions: /etc/passwd, about: y}\n"),
+                                         ["[0].predictions", '"/etc/passwd" lies outside --root']),
+    "leaderboard_systems_not_list": (E, ["leaderboard", "--root", "r"], systems("name: x\n"), ["r/leaderboard/systems.yaml", "is not a list of systems"]),
+    "leaderboard_systems_python_tag": (E, ["leaderboard", "--root", "r"], systems("- !!python/object/apply:os.system ['touch pwned']\n"),
+                                       ["r/leaderboard/systems.yaml", "is not YAML"]),
+    "leaderboard_system_missing_name": (E, ["leaderboard", "--root", "r"], systems("- {predictions: leaderboard/baseline.jsonl, about: y}\n"),
+                                        ["[0].name", "is missing or not a string"]),
+    "leaderboard_compare_with_unknown": (E, ["leaderboard", "--root", "r", "--write"],
+                                         systems("- {name: x, predictions: leaderboard/baseline.jsonl, about: y, compare_with: z}\n"),
+                                         ["[0].compare_with", '"z" names no system']),
     # pull --project
+    # issue 21, item 5 (second pass): symbolic links in a corpus
+    "add_manifest_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), link_manifest(), raw("new.txt", "A new article.\n")),
+                             ["c/articles/articles.json", "is a symbolic link", "allowed: a regular file inside the corpus folder"]),
+    "add_article_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), seed_link(), raw("new.txt", "A new article.\n")),
+                            [f"c/articles/{DOC0}.txt", "is a symbolic link", "a regular file inside the corpus folder"]),
+    "lint_corpus_article_symlink": (A, ["lint", "--corpus", "c"], both(corpus(), seed_link()),
+                                    ["c/articles/articles.json", DOC0, "[0].seed_file", f"c/articles/{DOC0}.txt", "is a symbolic link", "a regular file inside the corpus folder"]),
+    "lint_corpus_manifest_symlink": (A, ["lint", "--corpus", "c"], both(corpus(), link_manifest()), ["c/articles/articles.json", "is a symbolic link"]),
+    "tasks_corpus_article_symlink": (A, ["tasks", "--corpus", "c"], both(corpus(), seed_link()), [f"c/articles/{DOC0}.txt", "is a symbolic link"]),
+    "preannotate_article_symlink": (A, ["preannotate", "--corpus", "c", "-o", "p.jsonl"], both(corpus(), seed_link()),
+                                    [f"c/articles/{DOC0}.txt", "is a symbolic link"]),
+    "serve_corpus_article_symlink": (A, ["serve", "--corpus", "c", "--dir", "ls", "--port", "1"], both(corpus(), seed_link()),
+                                     [f"c/articles/{DOC0}.txt", "is a symbolic link"]),
+    "lint_corpus_link_inside": (A, ["lint", "--corpus", "c"], both(corpus(), link_inside()), [f"c/articles/{DOC0}.txt", "is a symbolic link"]),
+    # ids that are paths
+    "adjudicate_corpus_id_path": (A, ADJ + ["--corpus-id", "../x"], ann(decisions()), ["--corpus-id", '"../x"', "letters, digits"]),
+    "pull_project_path": (A, ["pull", "-o", "out", "--dir", "ls", "--project", "../x"], ls_folder(), ["--project", '"../x"', "letters, digits"]),
+    "serve_project_path": (A, ["serve", "--dir", "ls", "--port", "1", "--project", "a/b"], None, ["--project", '"a/b"', "letters, digits"]),
+    "diff_record_id_parent": (A, ["diff", "A", "B"], ann(ann_record("A", lambda r: r.update(id="../x"))),
+                              ["A/", ".json", "id", '"../x"', "does not match the required form"]),
+    "diff_record_id_absolute": (A, ["diff", "A", "B"], ann(ann_record("B", lambda r: r.update(id="/etc/passwd"))), ["B/", '"/etc/passwd"']),
+    "adjudicate_record_id_slash": (A, ADJ, ann(decisions(), ann_record("A", lambda r: r.update(id="a/b"))), ["A/", '"a/b"']),
+    # exit codes of pull: the argument checks need no server
+    "pull_project_unknown": (A, ["pull", "-o", "out", "--dir", "ls", "--project", "carol"],
+                             ls_folder(state='{"port": 8080, "pass_": "all", "projects": ["alice", "bob"]}'),
+                             ["--project", '"carol"', "allowed: alice, bob"]),
+    "pull_no_server": (A, ["pull", "-o", "out", "--dir", "ls"], ls_folder(), ["no server running in", "start `ceasefire-annotate serve"]),
+    # a manifest entry's error names the entry and the field
+    "lint_corpus_entry_sha256_number": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[1].update(sha256=5)),
+                                        ["c/articles/articles.json", DOC4, "[1].sha256: 5 is not a sha256", "64 lowercase hex digits"]),
+    "lint_corpus_entry_id_missing": (A, ["lint", "--corpus", "c"], corpus(lambda e: e[0].pop("id")), ["c/articles/articles.json", "[0].id: is missing"]),
+    # diff: one line per bad field
+    "diff_mentions_not_list": (A, ["diff", "A", "B"], ann(ann_record("B", lambda r: r.update(mentions=5))), ["B/", DOC0, "mentions", "5"]),
+    # an extractor that prints invalid UTF-8, or gigabytes to stderr
+    "run_command_with_newline": (E, ["run", "--command", f"{sys.executable} -c \"import sys\nsys.exit(4)\""], None,
+                                 [DOC0, "\\nsys.exit(4)", "command exited with code 4"], 2),
+    "run_command_not_utf8": (E, ["run", "--command", f"{sys.executable} -c \"import sys; sys.stdout.buffer.write(bytes([255, 254]))\""], None,
+                             [DOC0, "not UTF-8"], 2),
+    "preannotate_command_not_utf8": (A, ["preannotate", "--corpus", "c", "--document", DOC0, "-o", "p.jsonl",
+                                         "--command", f"{sys.executable} -c \"import sys; sys.stdout.buffer.write(bytes([255, 254]))\""], corpus(),
+                                     [DOC0, "not UTF-8"]),
+    "run_command_stderr_gigabytes": (E, ["run", "--command", STDERR_FOREVER, "--timeout", "60"], None,
+                                     [DOC0, "command printed more than 64 MiB to stderr"], 2),
+    "preannotate_command_stderr_gigabytes": (A, ["preannotate", "--corpus", "c", "--document", DOC0, "-o", "p.jsonl", "--timeout", "60",
+                                                 "--command", STDERR_FOREVER],
+                                             corpus(), [DOC0, "command printed more than 64 MiB to stderr"]),
 }
 
 # errors of one cluster of events with two types name where the clash is

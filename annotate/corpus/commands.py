@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, timeout
-from ceasefire.outputs import check_output_file, write_file
+from ceasefire.outputs import check_output_file, safe_name, write_file
 from ceasefire.schema import InputError, load_schema
 from ceasefire.schema.model import SCHEMA_FILE
 
@@ -53,6 +53,8 @@ def cmd_adjudicate(args) -> int:
     from .records import write_records
 
     inputs = [args.a, args.b, args.decisions, args.from_gold, args.schema or SCHEMA_FILE]
+    if args.corpus_id is not None:  # an id, like a document's: a plain name
+        safe_name(args.corpus_id, what="--corpus-id")
     schema = load_schema(args.schema)
     if args.template:
         check_output_file(args.template, inputs=inputs, option="--template")

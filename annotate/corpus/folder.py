@@ -45,13 +45,22 @@ def gold_folder(corpus: str | Path | None) -> Path:
 
 
 def load_corpus_articles(corpus: str | Path | None) -> dict[str, dict]:
-    """``{doc_id: {"text", "meta"}}`` of a corpus, each text checked against its sha256."""
+    """``{doc_id: {"text", "meta"}}`` of a corpus, each text checked against its sha256.
+
+    A corpus folder given by the user passes every check of :mod:`.manifest` first (its
+    files are regular files inside it, its manifest is checked entry by entry); the shipped
+    data/ is the product, tested as it is shipped.
+    """
     from ceasefire.data import load_articles
 
+    from .manifest import check_corpus_folder
+
     folder = articles_folder(corpus)
-    if not (folder / MANIFEST).is_file():
+    if not (folder / MANIFEST).is_file() and not (folder / MANIFEST).is_symlink():
         raise InputError([Problem(Location(str(folder / MANIFEST)), None, "--corpus", "no such file", has_value=False,
                                   allowed="a corpus folder holding articles/articles.json (like data/)")])
+    if corpus is not None:
+        check_corpus_folder(corpus, folder, gold_folder(corpus))
     try:
         return load_articles(folder)
     except (OSError, RuntimeError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:

@@ -137,13 +137,14 @@ def cmd_records(args) -> int:
     """`ceasefire-annotate records --from SOURCE -o OUT`: the dataset's records, validated as gold."""
     import sys
 
-    from ceasefire.outputs import check_output_file, check_output_folder
+    from ceasefire.outputs import check_output_file, check_output_folder, safe_name
     from ceasefire.schema import load_schema
     from ceasefire.schema.problems import InputError, Location
     from ceasefire.schema.records import Loaded
     from ceasefire.annotate.corpus.records import write_records
     from ceasefire.schema.validate import GOLD, validate_records
 
+    safe_name(args.corpus_id, what="--corpus-id")  # an id, like a document's: a plain name
     source = Path(args.source)
     inputs = [source] if source.exists() else []
     if Path(args.output).suffix == ".jsonl":

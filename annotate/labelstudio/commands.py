@@ -139,12 +139,12 @@ def cmd_serve(args) -> int:
     from .config import build_config
     from .session import refuse_if_busy, serve
 
+    names = [safe_name(n, what="--project") for n in args.project] if args.project else [None]
     folder = Path(args.dir).resolve()
     refuse_if_busy(folder, args.port)  # a running server of this folder, a busy port: before any work
     schema = load_schema(args.schema)
     docs, corpus, versions = _ls_records(args, schema)
     tasks = _ls_tasks(docs, corpus, versions, "none" if args.empty else "predictions", args.pass_)
-    names = [safe_name(n, what="--project") for n in args.project] if args.project else [None]
     return serve(folder, args.port, tasks, build_config(schema, args.pass_), args.pass_, names)
 
 
@@ -154,25 +154,22 @@ def cmd_pull(args) -> int:
     from ceasefire.annotate.corpus.records import write_records
 
     from .importer import import_tasks
-    from .server import Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title
-    from .session import pull_port
+    from .server import (Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title,
+                         refuse_links)
+    from .session import pull_port, pull_project
 
     folder = Path(args.dir).resolve()
+    refuse_links(folder)
     if not (folder / "credentials.json").exists():
         print(f"error: {folder}: no Label Studio folder made by `ceasefire-annotate serve` (no credentials.json)", file=sys.stderr)
         return EXIT_BAD_INPUT
     creds = Credentials.load_or_create(folder)
     state = load_state(folder)  # the port, pass and projects of the last `serve` in this folder
+    name = pull_project(folder, state, args.project)  # before the server: a bad --project needs none
     port, why_not = pull_port(folder, state, args.port)  # still starting, killed, or no server at all
-    if why_not:
+    if why_not:  # a state the user must fix (start `serve`, wait for it): bad input, exit 2
         print(f"error: {why_not}", file=sys.stderr)
-        return 1
-    name = args.project
-    if name is None and len(state.get("projects") or []) > 1:
-        print(f"error: {folder}: --project is missing: `serve` made one project per annotator; allowed: {', '.join(state['projects'])}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if name is None and state.get("projects"):
-        name = state["projects"][0]
     title = project_title(args.pass_ or state.get("pass_") or "all", name)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -183,8 +180,10 @@ def cmd_pull(args) -> int:
             return EXIT_BAD_INPUT
         tasks = attach_prediction_results(ls, export_full_json(ls, project))
     except Exception as exc:  # connection refused, auth errors: one line, no traceback
-        print(f"error: cannot export from Label Studio at {url}: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+        # nothing answers at the port, or not as the folder's server: a state the user must fix, exit 2
+        print(f"error: cannot export from Label Studio at {url}: {type(exc).__name__}: {exc}; allowed: the port of the "
+              f"`serve` running for {folder} (leave out --port to take it from serve.json)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     notes: list[str] = []
     docs, corpus, problems = import_tasks(tasks, f"{url} project {project} ({title})", load_schema(args.schema),
                                           mode=PREDICTION if args.predictions else GOLD, drafts=args.drafts, notes=notes)

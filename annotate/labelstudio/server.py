@@ -72,9 +72,26 @@ def private_folder(folder: Path) -> None:
     folder.chmod(0o700)
 
 
+#: The files of the server folder that `serve` writes or changes the mode of (Label Studio writes the rest).
+OWN_FILES = (CREDENTIALS, STATE, LOCK, "server.log", "label_studio.sqlite3*")
+
+
+def refuse_links(folder: Path) -> None:
+    """Refuse a server folder where one of :data:`OWN_FILES` is a symbolic link: `serve` would write
+    (and chmod) through it, to wherever it points, and `pull` would read from there."""
+    from ceasefire.schema import InputError, Location, Problem
+
+    links = [f for name in OWN_FILES for f in sorted(folder.glob(name)) + [folder / name] if f.is_symlink()]
+    if links:
+        raise InputError([Problem(Location(str(f)), None, "--dir", f"is a symbolic link to {os.readlink(f)}", has_value=False,
+                                  allowed="a regular file written by `serve` (remove the link)") for f in dict.fromkeys(links)])
+
+
 def write_private(path: Path, text: str) -> None:
     """Write a file of mode 0600 (no moment at which others can read it), atomically: a `serve`
-    cut while it saves its state or credentials leaves the earlier file, never a truncated one."""
+    cut while it saves its state or credentials leaves the earlier file, never a truncated one.
+    The rename replaces a symbolic link at ``path`` rather than writing through it (and
+    refuse_links says so first, with a message)."""
     atomic_write(path, text, private=True)
 
 
@@ -136,7 +153,7 @@ def lock_folder(folder: Path) -> int | None:
     An ``flock`` lock belongs to the open file, not to the file's existence: it goes when the
     last process holding the descriptor ends, however it ends, so a crash never leaves it stale.
     """
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -224,8 +241,9 @@ class Server:
             raise ServerError(f"port {self.port} on {HOST} is already in use (Label Studio would silently move to another port); choose another with --port")
         private_folder(self.folder)
         for old in self.folder.glob("label_studio.sqlite3*"):  # made by an older version with the default mode
-            old.chmod(0o600)
-        log = os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
+            if not old.is_symlink():
+                old.chmod(0o600)
+        log = os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600), "ab")
         cmd = [label_studio_executable(), "start", "--no-browser", "--internal-host", HOST, "--port", str(self.port),
                "--data-dir", str(self.folder), "--enable-legacy-api-token"]
         lifeline, self._lifeline = os.pipe()  # only the watchdog gets the read end; the write end stays ours alone

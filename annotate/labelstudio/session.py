@@ -21,10 +21,11 @@ import time
 from pathlib import Path
 
 from ceasefire.interrupts import STOP_SIGNALS, Interrupted, signal_number
+from ceasefire.outputs import safe_name
 from ceasefire.schema import InputError, Location, Problem
 
-from .server import (HOST, STOP_TIMEOUT, Credentials, Server, ServerError, client, ensure_project, folder_locked,
-                     import_missing_tasks, load_state, lock_folder, port_in_use, project_title, save_state)
+from .server import (HOST, STATE, STOP_TIMEOUT, Credentials, Server, ServerError, client, ensure_project, folder_locked,
+                     import_missing_tasks, load_state, lock_folder, port_in_use, project_title, refuse_links, save_state)
 
 def _raise_stop(signum, _frame):
     for sig in STOP_SIGNALS:  # a second signal (Ctrl-C pressed twice) must not cut the stop short
@@ -70,6 +71,7 @@ def _running(folder: Path) -> Problem:
 def refuse_if_busy(folder: Path, port: int) -> None:
     """Before any work: a folder whose server runs, or a port another program holds, is refused
     (neither check creates or changes anything)."""
+    refuse_links(folder)
     if folder_locked(folder):
         raise InputError([_running(folder)])
     if port_in_use(port):
@@ -125,6 +127,22 @@ def serve(folder: Path, port: int, tasks: list[dict], config: str, pass_: str, n
         if code == 0:
             _say(f"Label Studio stopped in {time.monotonic() - began:.1f} s")
     return code
+
+
+def pull_project(folder: Path, state: dict, name: str | None) -> str | None:
+    """The annotator's project `pull` exports (None: the one project `serve` made without --project);
+    raise InputError for a name that is not a plain name or not one `serve` made in the folder."""
+    made = state.get("projects")
+    if name is not None:
+        safe_name(name, what="--project")
+        if made is not None and name not in made:
+            allowed = ", ".join(made) if made else "none: `serve` made one project without --project; leave --project out"
+            raise InputError([Problem(Location(str(folder / STATE)), None, "--project", "is not a project `serve` made in this folder", name, allowed)])
+        return name
+    if made and len(made) > 1:
+        raise InputError([Problem(Location(str(folder)), None, "--project", "is missing: `serve` made one project per annotator",
+                                  has_value=False, allowed=", ".join(made))])
+    return made[0] if made else None
 
 
 def pull_port(folder: Path, state: dict, port: int | None) -> tuple[int | None, str | None]:

@@ -102,7 +102,7 @@ def test_serve_loads_the_grown_corpus_per_annotator(served):
 
 def test_pull_needs_the_annotator_when_serve_made_several(served):
     r = _run(served["tmp"], "pull", "--dir", served["dir"], "-o", served["tmp"] / "which", ok=False)
-    assert r.returncode == 2 and "--project is missing" in r.stderr and "alice, bob" in r.stderr
+    assert r.returncode == 2 and "--project: is missing" in r.stderr and "alice, bob" in r.stderr
     assert not (served["tmp"] / "which").exists()
 
 

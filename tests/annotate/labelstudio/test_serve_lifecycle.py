@@ -134,7 +134,7 @@ def test_a_signal_to_serve_stops_the_whole_server(folder, sig, run_cli):
         # a crash: serve.json still says "ready" with the pid of the dead `serve`
         assert state(folder)["status"] == "ready"
         result = run_cli("ceasefire-annotate", "pull", "--dir", folder, "-o", folder.parent / "never.jsonl")
-        assert result.returncode == 1, result.stderr
+        assert result.returncode == 2, result.stderr
         assert result.stderr.strip() == (f"error: no server running in {folder}; start `ceasefire-annotate serve --dir {folder}` "
                                          f"(the `serve` of pid {run.proc.pid} named in {folder / 'serve.json'} is gone: it was killed or crashed)")
         assert not (folder.parent / "never.jsonl").exists()
@@ -172,7 +172,7 @@ def test_pull_while_starting_and_a_second_serve_are_refused(folder, run_cli):
             time.sleep(0.05)
         pulled = run_cli("ceasefire-annotate", "pull", "--dir", folder, "-o", folder.parent / "early.jsonl")
         assert "press Ctrl-C" not in run.output(), "the server got ready before pull ran: this run proves nothing"
-        assert pulled.returncode == 1
+        assert pulled.returncode == 2
         assert pulled.stderr.strip() == (f"error: the Label Studio server of {folder} on port {port} is still starting "
                                          f"(serve's pid {run.proc.pid}); run `pull` again once `serve` prints \"press Ctrl-C\"")
 
