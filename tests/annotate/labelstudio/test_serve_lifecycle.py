@@ -222,7 +222,7 @@ def test_pull_with_a_stale_state(tmp_path, run_cli):
         if written:
             save_state(folder, **written)
         result = run_cli("ceasefire-annotate", "pull", "--dir", folder, "-o", tmp_path / "out.jsonl")
-        assert (result.returncode, result.stderr.strip()) == (1, message), case
+        assert (result.returncode, result.stderr.strip()) == (2, message), case
         assert not (tmp_path / "out.jsonl").exists()
 
 
