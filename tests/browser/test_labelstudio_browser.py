@@ -54,14 +54,26 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(served):
+def logged_in(served):
+    """One browser for the module, logged in once (the session cookie lives in its context)."""
     sync_playwright = playwright()  # skips, or fails under CI, without playwright or Debian's chromium
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        pg = browser.new_page(viewport={"width": 1500, "height": 1000})
-        login(pg, served["url"], served["creds"])
-        yield pg
+        context = browser.new_context(viewport={"width": 1500, "height": 1000})
+        first = context.new_page()
+        login(first, served["url"], served["creds"])
+        first.close()
+        yield context
         browser.close()
+
+
+@pytest.fixture
+def page(logged_in):
+    """A new tab for each test, as an annotator opens one: a tab whose renderer grew or crashed
+    over earlier tests (one crash was seen in CI after six of them) takes no later test with it."""
+    pg = logged_in.new_page()
+    yield pg
+    pg.close()
 
 
 def _task_ids(served) -> dict[str, int]:
