@@ -208,8 +208,13 @@ def cmd_leaderboard(args) -> int:
         sys.stdout.write(table)
         return EXIT_OK
     readme = root / "README.md"
-    current = readme.read_text(encoding="utf-8")
-    new = replace_generated(current, "leaderboard", table)
+    try:
+        current = readme.read_text(encoding="utf-8")
+        new = replace_generated(current, "leaderboard", table)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # no README, not UTF-8, or no markers
+        print(f"error: {readme}: {getattr(exc, 'strerror', None) or exc}; allowed: a UTF-8 README.md holding the block "
+              "<!-- generated:leaderboard --> ... <!-- /generated:leaderboard -->", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return write_or_check(readme, current, new, check=args.check,
                           stale="the leaderboard table is out of date; run `ceasefire-eval leaderboard --write`",
                           wrote=f"wrote the leaderboard into {readme} (rebuild the dataset card with `ceasefire-annotate build`)")

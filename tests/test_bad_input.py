@@ -546,6 +546,14 @@ CASES = {
     "leaderboard_compare_with_unknown": (E, ["leaderboard", "--root", "r", "--write"],
                                          systems("- {name: x, predictions: leaderboard/baseline.jsonl, about: y, compare_with: z}\n"),
                                          ["[0].compare_with", '"z" names no system']),
+    "leaderboard_readme_without_markers": (E, ["leaderboard", "--root", "r", "--write"],
+                                           both(systems("- {name: x, predictions: leaderboard/baseline.jsonl, about: y}\n"),
+                                                raw("r/README.md", "# A README without the block\n")),
+                                           ["r/README.md", "markers", "allowed: a UTF-8 README.md holding the block"]),
+    "leaderboard_readme_missing": (E, ["leaderboard", "--root", "r", "--check"],
+                                   both(systems("- {name: x, predictions: leaderboard/baseline.jsonl, about: y}\n"),
+                                        lambda tmp: (tmp / "r" / "README.md").unlink()),
+                                   ["r/README.md", "No such file", "allowed: a UTF-8 README.md"]),
     # pull --project
     # issue 21, item 5 (second pass): symbolic links in a corpus
     "add_manifest_symlink": (A, ["add", "new.txt", "--corpus", "c"], both(corpus(), link_manifest(), raw("new.txt", "A new article.\n")),
