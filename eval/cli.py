@@ -316,7 +316,7 @@ def _add_run(sub) -> None:
     p.add_argument("--command", metavar="CMD", help="a command reading the text on stdin and writing a JSON record")
     p.add_argument("--corpus", metavar="MODULE:FUNCTION", help="function building the corpus record from all records")
     p.add_argument("-p", "--predictions", default="predictions.jsonl", metavar="FILE", help="where to write the predictions (default: predictions.jsonl)")
-    p.add_argument("--timeout", type=timeout, default=600, metavar="SECONDS", help="with --command: give up on a document after this long (default: 600)")
+    p.add_argument("--timeout", type=timeout, default=600, metavar="SECONDS", help="with --command: give up on a document after this long, and stop the command and what it started (default: 600)")
     add_format(p, "table", "json", "markdown")
     p.set_defaults(func=cmd_run)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 
 from .api import DEFAULT_SEED, compare_files, public, score_files
 
@@ -56,17 +55,13 @@ def read_systems(root: Path) -> list[dict]:
     import os
 
     from ceasefire.schema import InputError, Location, Problem
-    from ceasefire.schema.records import read_text
+    from ceasefire.schema.records import read_yaml
 
     path = root / "leaderboard" / "systems.yaml"
-    text, problem = read_text(path)
+    systems, problem = read_yaml(path, "a YAML list of systems")
     if problem:
         raise InputError([problem])
     where = Location(str(path))
-    try:
-        systems = yaml.safe_load(text)
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise InputError([Problem(where, None, "", f"is not YAML: {exc}".split("\n")[0], has_value=False, allowed="a YAML list of systems")]) from None
     if not isinstance(systems, list) or not systems:
         raise InputError([Problem(where, None, "", "is not a list of systems", systems, "- name: ...\n  predictions: ...\n  about: ...")])
     problems = []

@@ -17,6 +17,7 @@ import json
 import os
 import selectors
 import shlex
+import signal
 import subprocess
 import sys
 import threading
@@ -114,11 +115,15 @@ STDERR_KEPT = 64 * 1024
 def _run_command(command: str, text: str, where: Location, doc_id: str, timeout: float):
     try:
         args = shlex.split(command)
-        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # a group of its own, so that what the command starts can be stopped with it
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     except (OSError, ValueError) as exc:  # not found, not executable, bad quoting
         return None, Problem(where, doc_id, "", f"command cannot be run: {exc}", has_value=False)
-    with proc:
-        out, err, stop = _collect(proc, text.encode("utf-8"), timeout)
+    with proc:  # on leaving: the pipes closed and the command reaped
+        try:
+            out, err, stop = _collect(proc, text.encode("utf-8"), timeout)
+        finally:  # also when `run` itself is interrupted: no process of the command outlives it
+            _stop_group(proc.pid)
     if stop == "timeout":
         return None, Problem(where, doc_id, "", f"command did not finish within {timeout:g} seconds", has_value=False, allowed="a longer --timeout")
     if stop:  # "stdout" or "stderr": more than MAX_OUTPUT
@@ -138,10 +143,17 @@ def _run_command(command: str, text: str, where: Location, doc_id: str, timeout:
     return obj, None
 
 
+#: How long the pipes may stay open once the command has exited: a process it left in the
+#: background holding them is not waited for (what it prints is not the command's answer).
+AFTER_EXIT = 1.0
+
+
 def _collect(proc: subprocess.Popen, data: bytes, timeout: float) -> tuple[bytes, bytes, str | None]:
-    """Feed ``data`` and read stdout and stderr, stopping (and killing the program) at the
-    deadline or once either passes MAX_OUTPUT; communicate() would hold all of it in memory.
-    Of stderr only the last :data:`STDERR_KEPT` bytes are kept (a failure message shows its tail)."""
+    """Feed ``data`` and read stdout and stderr until the command has exited and its pipes are
+    closed (or :data:`AFTER_EXIT` has passed since it exited), stopping at the deadline or once
+    either passes MAX_OUTPUT; communicate() would hold all of it in memory.
+    Of stderr only the last :data:`STDERR_KEPT` bytes are kept (a failure message shows its tail).
+    The command is not reaped here, so its process group keeps its id for :func:`_stop_group`."""
     deadline = time.monotonic() + timeout
     chunks: dict = {proc.stdout: [], proc.stderr: []}
     sizes = {proc.stdout: 0, proc.stderr: 0}
@@ -152,12 +164,17 @@ def _collect(proc: subprocess.Popen, data: bytes, timeout: float) -> tuple[bytes
     writer = threading.Thread(target=_feed, args=(proc.stdin, data), daemon=True)
     writer.start()
     stop = None
+    exited_at = None
     while sel.get_map():
-        left = deadline - time.monotonic()
-        if left <= 0:
+        now = time.monotonic()
+        if now >= deadline:
             stop = "timeout"
             break
-        for key, _ in sel.select(min(left, 1.0)):
+        if exited_at is None and _exited(proc.pid):
+            exited_at = now
+        if exited_at is not None and now - exited_at > AFTER_EXIT:
+            break
+        for key, _ in sel.select(min(deadline - now, 0.25)):
             block = os.read(key.fd, 1 << 16)
             if not block:
                 sel.unregister(key.fileobj)
@@ -171,15 +188,25 @@ def _collect(proc: subprocess.Popen, data: bytes, timeout: float) -> tuple[bytes
         if stop:
             break
     sel.close()
-    if stop:
-        proc.kill()
-    try:
-        proc.wait(timeout=max(deadline - time.monotonic(), 0) + (0 if stop else 5))
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-        stop = stop or "timeout"
+    while not stop and not _exited(proc.pid):  # its pipes are closed, and it still runs
+        if time.monotonic() >= deadline:
+            stop = "timeout"
+        time.sleep(0.05)
     return b"".join(chunks[proc.stdout]), b"".join(chunks[proc.stderr]), stop
+
+
+def _exited(pid: int) -> bool:
+    """Whether the child ``pid`` has ended, without reaping it (WNOWAIT)."""
+    return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+
+
+def _stop_group(pid: int) -> None:
+    """SIGKILL to the process group the command leads: the command, if it still runs, and anything
+    it started. Its leader is not reaped yet, so the group's id cannot have passed to another."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):  # the group is gone
+        pass
 
 
 def _feed(pipe, data: bytes) -> None:

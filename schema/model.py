@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 SCHEMA_FILE = Path(__file__).with_name("schema.yaml")
 
@@ -236,16 +235,13 @@ def load_schema(path: str | Path | None = None) -> Schema:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str) -> Schema:
-    from .records import read_text
+    from .records import read_yaml
 
     p = Path(path)
-    text, problem = read_text(p)
+    raw, problem = read_yaml(p, "a YAML schema")
     if problem is not None:
-        raise SchemaError(f"{p}: cannot read schema: {problem.message}")
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise SchemaError(f"{p}: cannot read schema: {exc}") from None
+        where = f"{p}:{problem.location.line}" if problem.location and problem.location.line else str(p)
+        raise SchemaError(f"{where}: cannot read schema: {problem.message}")
     if not isinstance(raw, dict):
         raise SchemaError(f"{p}: is not a schema: expected a YAML mapping with version, actors, events, claims, relations; found {type(raw).__name__}")
     try:

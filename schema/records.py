@@ -96,6 +96,48 @@ def read_json(f: Path) -> tuple[Any, Problem | None]:
     return obj, None
 
 
+#: The deepest a YAML input may nest. The project's own files nest at most six levels; PyYAML takes
+#: time quadratic in the depth (50,000 open brackets: about 50 s), so depth is checked while reading.
+MAX_YAML_DEPTH = 100
+
+
+def read_yaml(f: Path, allowed: str) -> tuple[Any, Problem | None]:
+    """One YAML value from a file, or the problem with it (never raises on bad input).
+
+    Refused before anything is built: aliases (an alias repeats a node without copying it, so a few
+    lines can stand for billions of items, "billion laughs"; the files read here are written out in
+    full and need none), tags that are not YAML's own (``!!python/...`` is not
+    constructed by the safe loader) and nesting past :data:`MAX_YAML_DEPTH`."""
+    import yaml
+
+    text, problem = read_text(f)
+    if problem:
+        return None, problem
+
+    def refused(line: int, message: str, what: str = allowed) -> tuple[None, Problem]:
+        return None, Problem(Location(str(f), line), None, "", message, has_value=False, allowed=what)
+
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                return refused(line, f"uses the YAML alias *{event.anchor}", f"{allowed} without anchors and aliases (&name, *name)")
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    return refused(line, f"is nested more than {MAX_YAML_DEPTH} levels deep")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+        return yaml.safe_load(text), None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(str(exc).split())
+        return refused(mark.line + 1 if mark else None, f"is not YAML: {detail}")
+    except yaml.YAMLError as exc:
+        return refused(None, f"is not YAML: {' '.join(str(exc).split())}")
+
+
 def _read_file(f: Path, loaded: list[Loaded], problems: list[Problem]) -> None:
     if f.suffix != ".jsonl":
         obj, problem = read_json(f)

@@ -57,7 +57,6 @@ import copy
 import json
 from pathlib import Path
 
-import yaml
 
 from ceasefire.schema import InputError, Location, Problem, Schema
 from ceasefire.schema.records import Loaded, canonical_corpus, canonical_document
@@ -229,34 +228,14 @@ def derive(a_docs: dict, a_corpus: dict | None, b_docs: dict, b_corpus: dict | N
     return decisions, edits
 
 
-def _first_alias(text: str) -> tuple[int, str] | None:
-    """The line and name of the first alias in a YAML text, read as events (nothing is built)."""
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1, event.anchor
-    return None
-
-
 def read_decisions(path: str | Path) -> tuple[list[dict], list[dict], list[Problem]]:
     """The decisions and the edits of an adjudication file (YAML or JSON)."""
-    from ceasefire.schema.records import read_text
+    from ceasefire.schema.records import read_yaml
 
-    text, problem = read_text(Path(path))
+    data, problem = read_yaml(Path(path), "a YAML or JSON decisions file")
     if problem:
         return [], [], [problem]
     where = Location(str(path))
-    try:
-        alias = _first_alias(text)
-        data = None if alias else yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        return [], [], [Problem(where, None, "", f"is not YAML: {exc}", has_value=False, allowed="a YAML or JSON decisions file")]
-    except RecursionError:
-        return [], [], [Problem(where, None, "", "is nested too deeply", has_value=False, allowed="a YAML or JSON decisions file")]
-    if alias:
-        # an alias repeats a node without copying it, so a few lines can stand for billions of
-        # items ("billion laughs"); a decisions file is written out in full and needs none
-        return [], [], [Problem(Location(str(path), alias[0]), None, "", f"uses the YAML alias *{alias[1]}", has_value=False,
-                                allowed="a decisions file without anchors and aliases (&name, *name)")]
     if not isinstance(data, dict):
         return [], [], [Problem(where, None, "", "is not a mapping", has_value=False, allowed="decisions: [...] and, optionally, edits: [...]")]
     extra = sorted(set(data) - {"decisions", "edits"})
