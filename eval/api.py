@@ -198,7 +198,7 @@ def compare_files(
             "units": len(units),
             "statistic": "F1; delta = F1(B) - F1(A)",
             "undefined": RULE,
-            "paired_bootstrap": {"samples": n_bootstrap, "p": "(c + 1) / (n + 1), c = resamples whose centred |delta| is >= the observed |delta| (sacrebleu, with >= for >; see eval/stats.py)"},
+            "paired_bootstrap": {"samples": n_bootstrap, "p": "(c + 1) / (n + 1), c = resamples whose |delta - mean delta| is >= the observed |delta|: the null imposed by a shift (Efron and Tibshirani 1993, ch. 16; sacrebleu centres |delta| instead and uses >; see eval/stats.py)"},
             "approximate_randomization": {"trials": n_ar, "p": "(c + 1) / (n + 1), c = trials whose |delta| is >= the observed |delta| (Noreen 1989; sacrebleu uses >)"},
             "seed": seed,
             "not_tested": sorted(n for n in ra["metrics"] if n not in sa.tallies),

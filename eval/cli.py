@@ -67,15 +67,9 @@ def cmd_compare(args) -> int:
     if args.format == "json":
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:
-        lines = [f"{'metric':32} {'F1 A':>6} {'F1 B':>6} {'delta':>7}  {'95% CI of delta':>17} {'p (bs)':>7} {'p (AR)':>7}"]
-        f = lambda x: "n/a" if x is None else f"{100 * x:.1f}"
-        for name, m in result["metrics"].items():
-            ci = "n/a" if not m["delta_ci"] else f"[{f(m['delta_ci'][0])}, {f(m['delta_ci'][1])}]"
-            p = lambda x: "n/a" if x is None else f"{x:.4f}"
-            lines.append(f"{name:32} {f(m['f1_a']):>6} {f(m['f1_b']):>6} {f(m['delta']):>7}  {ci:>17} {p(m['p_bootstrap']):>7} {p(m['p_ar']):>7}")
-        t = result["test"]
-        lines.append(f"unit: {t['resampling_unit']} ({t['units']} units); seed {t['seed']}; {t['paired_bootstrap']['samples']} resamples, {t['approximate_randomization']['trials']} AR trials")
-        text = "\n".join(lines) + "\n"
+        from .render import comparison_table
+
+        text = comparison_table(result)
     return _emit(text, args.output)
 
 

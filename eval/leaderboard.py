@@ -6,6 +6,7 @@ from pathlib import Path
 
 
 from .api import DEFAULT_SEED, compare_files, public, score_files
+from .render import COMPARISON_HEAD, comparison_row
 
 #: (metric, column label, the layer a system must be asked for to fill it).
 COLUMNS = [
@@ -159,12 +160,11 @@ def _llm_lines(root: Path, llm: list, systems: list) -> list[str]:
                                n_bootstrap=SAMPLES, n_ar=TRIALS, seed=SEED)
         out += ["", f"**{other}** (A) against **{s['name']}** (B), `ceasefire-eval compare` (paired bootstrap, "
                 f"{SAMPLES} resamples, and approximate randomisation, {TRIALS} trials, over sentences; seed {SEED}):", "",
-                "| metric | F1 A | F1 B | B − A | 95% CI of B − A | p (bootstrap) | p (AR) |", "|---|---:|---:|---:|---|---:|---:|"]
+                "| " + " | ".join(COMPARISON_HEAD) + " |", "|---|---:|---:|---:|---|---:|---:|"]
         for name, _, _ in COLUMNS:
             m = result["metrics"].get(name)
             if m is None:
                 continue
-            ci = "n/a" if not m["delta_ci"] else f"[{_pct(m['delta_ci'][0])}, {_pct(m['delta_ci'][1])}]"
-            p = lambda x: "n/a" if x is None else f"{x:.3f}"  # noqa: E731
-            out.append(f"| `{name}` | {_pct(m['f1_a'])} | {_pct(m['f1_b'])} | {_pct(m['delta'])} | {ci} | {p(m['p_bootstrap'])} | {p(m['p_ar'])} |")
+            row = comparison_row(f"`{name}`", m)
+            out.append("| " + " | ".join(row) + " |")
     return out

@@ -6,11 +6,25 @@ sufficient statistics (tp, fp, fn), a resample sums the statistics of the
 units drawn and recomputes the corpus metric, the seed is fixed, and
 ``p = (c + 1) / (n + 1)``.
 
-One deliberate difference: ``c`` counts resamples (or trials) whose difference
-is *at least* the observed one (>=), as in the usual definition of the
-randomisation test (Noreen 1989; Riezler and Maxwell 2005). sacrebleu counts
-strictly greater ones, which gives two identical systems p = 1/(n+1), i.e.
-"significantly different"; here they get p = 1.
+Two deliberate differences:
+
+- ``c`` counts resamples (or trials) whose difference is *at least* the observed
+  one (>=), as in the usual definition of the randomisation test (Noreen 1989;
+  Riezler and Maxwell 2005). sacrebleu counts strictly greater ones, which gives
+  two identical systems p = 1/(n+1), i.e. "significantly different"; here they
+  get p = 1.
+- The paired bootstrap imposes the null hypothesis by shifting the *signed*
+  differences of the resamples to mean 0, and counts those whose absolute value
+  is at least the observed |delta| (Efron and Tibshirani 1993, chapter 16;
+  the one-sided form is the test of Berg-Kirkpatrick et al. 2012, which counts
+  resamples with delta* > 2 delta). sacrebleu, following Moses'
+  ``bootstrap-hypothesis-difference-significance.pl``, centres the *absolute*
+  differences instead. Folding before centring narrows the distribution, so the
+  p-value comes out too small. On 400 simulated pairs of equally good systems
+  (48 sentences each; ``tests/eval/test_stats_calibration.py``), p < 0.05 came
+  out for 10% of the pairs with that rule, against 5% with the shift and 4.5%
+  with approximate randomisation. For 5% of the pairs, that rule printed
+  p < 0.05 beside a 95% interval of delta that holds 0; with the shift, none did.
 
 The unit is the **sentence** (see ``scorer.Units``): with two documents the
 document is too coarse to resample. Coreference metrics do not decompose over
@@ -107,10 +121,11 @@ def paired_tests(a: np.ndarray, b: np.ndarray, *, n_bootstrap: int, n_ar: int, s
     sa, sb = f1_of_resamples(a[idx].sum(axis=1)), f1_of_resamples(b[idx].sum(axis=1))
     ok = ~(np.isnan(sa) | np.isnan(sb))
     undefined = int((~ok).sum())
-    diffs = np.abs(sb[ok] - sa[ok])
-    centred = diffs - diffs.mean() if diffs.size else diffs
-    p_bs = (int(np.sum(centred >= observed)) + 1) / (diffs.size + 1)
-    delta_ci = _interval((sb - sa)[ok], 0.95)
+    diffs = (sb - sa)[ok]
+    # the null imposed by a shift of the signed differences to mean 0 (see the module's docstring)
+    shifted = np.abs(diffs - diffs.mean()) if diffs.size else diffs
+    p_bs = (int(np.sum(shifted >= observed)) + 1) / (diffs.size + 1)
+    delta_ci = _interval(diffs, 0.95)
 
     swap = rng.integers(0, 2, size=(n_ar, n_units)).astype(bool)
     # per trial, each unit's statistics go to one pseudo-system or the other

@@ -110,3 +110,18 @@ def test_a_file_without_generated_blocks_is_refused(run_cli, tmp_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert f"{doc}: no generated block found; allowed markers: <!-- generated:statistics -->" in r.stderr
     assert doc.read_text(encoding="utf-8") == "# Notes\n\nno blocks here\n"
+
+
+def test_the_guides_name_the_current_guidelines_and_extras():
+    """A guide that names the guidelines' version names the one in the file; a guide that shows
+    a command of an extra says which extra to install."""
+    version = re.search(r"^Version (\S+) ", (ROOT / "schema" / "GUIDELINES.md").read_text(encoding="utf-8"), re.M).group(1)
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for named in re.findall(r"`schema/GUIDELINES\.md` \(version ([^)]+)\)", text):
+            assert named == version, f"{page.name} names guidelines version {named}; the file is version {version}"
+        code = "\n".join(re.findall(r"```(?:bash|python)\n(.+?)```", text, re.S))
+        if "load_dataset(" in code:
+            assert "'.[hf]'" in text or "'.[build]'" in text, f"{page.name} shows load_dataset without naming the extra that installs datasets"
+        if "--bootstrap" in code or "ceasefire-eval compare" in code:
+            assert "'.[stats]'" in text or "'.[test]'" in text, f"{page.name} shows --bootstrap or compare without naming the stats extra"

@@ -60,6 +60,9 @@ def test_missing_document_is_refused_unless_allowed(run_cli, tmp_path):
     result = json.loads(r.stdout)
     assert result["predictions"]["missing_documents_scored_as_empty"] == ["ex2"]
     assert result["metrics"]["mentions.strict"]["fn"] == 3  # ex2's three mentions
+    for fmt in ("table", "markdown"):  # said where a person reads the scores, not only in the JSON
+        r = run_cli("ceasefire-eval", "score", pred, "--gold", GOLD, "--allow-missing", "--format", fmt)
+        assert r.returncode == 0 and "documents missing from the predictions, scored as empty (--allow-missing): ex2" in r.stdout, (fmt, r.stdout)
 
 
 def test_missing_layers_are_reported(tmp_path):
@@ -159,3 +162,12 @@ def test_agree_equals_scoring_one_annotation_against_the_other(tmp_path):
 def test_agree_refuses_an_invalid_annotation(run_cli, tmp_path):
     r = run_cli("ceasefire-eval", "agree", GOLD, EXAMPLES / "bad" / "dangling_argument.jsonl")
     assert r.returncode == 2 and "(in the annotation B)" in r.stderr
+
+
+def test_compare_table_heads_and_p_values_read_as_in_the_readme(run_cli, tmp_path):
+    from ceasefire.eval.render import COMPARISON_HEAD, p_value
+
+    r = run_cli("ceasefire-eval", "compare", GOLD, GOLD, "--gold", GOLD, "--samples", "200", "--trials", "200", "--format", "table")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split()[:len(" ".join(COMPARISON_HEAD).split())] == " ".join(COMPARISON_HEAD).split()
+    assert p_value(1 / 10001) == "< 0.001" and p_value(0.0005) == "0.001" and p_value(None) == "n/a"  # (c + 1) / (n + 1) is never 0
