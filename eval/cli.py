@@ -326,7 +326,7 @@ def _add_prompt(sub) -> None:
                          "ceasefire-eval prompt --document 000_8ce9f93fccec955a --json-schema answer.schema.json -o prompt.md"),
     )
     p.add_argument("--layers", default="mentions,entities,events,claims,relations", metavar="L1,L2",
-                   help="comma-separated layers (default: all): mentions, entities, events, claims, relations")
+                   help="comma-separated layers (default: all): mentions, entities, events, claims, relations; or the schema's layers: actors (= mentions, entities), events, claims, relations")
     p.add_argument("--document", metavar="ID", help="append this article's id and text to the instructions")
     p.add_argument("--json-schema", default="answer.schema.json", metavar="FILE", help="where to write the answer's JSON Schema (default: answer.schema.json)")
     p.set_defaults(func=cmd_prompt)

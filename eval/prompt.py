@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from ceasefire.schema import Schema
-from ceasefire.schema.records import DOC_LAYERS
+from ceasefire.schema.records import DOC_LAYERS, SCHEMA_LAYERS
 
 #: JSON Schema keywords the answer schema never uses, with what strict structured-output
 #: modes do with them (see the module docstring for the sources).
@@ -66,10 +66,13 @@ class LayerError(ValueError):
 
 def parse_layers(spec: str) -> list[str]:
     """``"mentions,events"`` -> layers in record order; raise LayerError naming the bad value."""
-    names = [n.strip() for n in spec.split(",") if n.strip()]
+    given = [n.strip() for n in spec.split(",") if n.strip()]
+    # a schema layer (actors) stands for the record layers that hold it (mentions, entities)
+    names = [layer for n in given for layer in SCHEMA_LAYERS.get(n, (n,)) if layer in DOC_LAYERS or n not in SCHEMA_LAYERS]
     bad = [n for n in names if n not in DOC_LAYERS]
     if bad or not names:
-        raise LayerError(f"--layers: {', '.join(map(repr, bad)) or 'nothing'} is not a layer; allowed: a comma-separated list of {', '.join(DOC_LAYERS)}")
+        raise LayerError(f"--layers: {', '.join(map(repr, bad)) or 'nothing'} is not a layer; allowed: a comma-separated list of "
+                         f"{', '.join(DOC_LAYERS)}, or of the schema's layers {', '.join(SCHEMA_LAYERS)} (actors = mentions and entities)")
     for layer, needed in NEEDS.items():
         if layer in names and needed not in names:
             raise LayerError(f"--layers: {layer} needs {needed} (an entity is defined by its mentions); allowed: add {needed}")

@@ -23,6 +23,9 @@ from .problems import Location, Problem
 
 #: Keys of the layers, in the order records are written.
 DOC_LAYERS = ("mentions", "entities", "events", "claims", "relations")
+#: The schema's four layers and the record layers that hold each: actors are mentions and their
+#: entities; the links between documents, in the corpus record, are relations too.
+SCHEMA_LAYERS = {"actors": ("mentions", "entities"), "events": ("events",), "claims": ("claims",), "relations": ("relations", "links")}
 
 
 @dataclass

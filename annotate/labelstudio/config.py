@@ -47,6 +47,7 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from ceasefire.schema import Schema
+from ceasefire.schema.records import SCHEMA_LAYERS
 
 TEXT = "text"
 MENTION, TRIGGER, CLAIM = "mention", "trigger", "claim"
@@ -79,7 +80,7 @@ ENTITY_INFO = "entity_info"  # id -> type, name, qid: what a picked entity stand
 ALL = "all"
 PASSES = ("actors", "events", "claims", "relations")
 # the layers (parts of a record) each pass owns; `all` owns every one
-OWNS = {"actors": ("mentions", "entities"), "events": ("events",), "claims": ("claims",), "relations": ("relations", "links")}
+OWNS = SCHEMA_LAYERS
 # the span-label controls a pass annotates, and those it only shows (regions of earlier layers)
 LABELS_EDITED = {ALL: (MENTION, TRIGGER, CLAIM), "actors": (MENTION,), "events": (TRIGGER,), "claims": (CLAIM,), "relations": ()}
 LABELS_SHOWN = {ALL: (), "actors": (), "events": (MENTION,), "claims": (MENTION,), "relations": (MENTION, TRIGGER, CLAIM)}

@@ -189,3 +189,11 @@ def test_a_layer_set_without_mentions_asks_for_no_mention():
     assert "`ref` is the id of a mention or event of the answer" in full and "Not part of this answer" not in full
     rel = instructions(schema, ["events", "relations"], guidelines_text())
     assert "Not part of this answer (their ends are not asked for): `MEMBER_OF`" in rel
+
+
+def test_the_schema_layer_names_are_accepted_as_the_readme_gives_them():
+    from ceasefire.eval.prompt import parse_layers
+
+    assert parse_layers("actors") == ["mentions", "entities"]
+    assert parse_layers("relations,actors,events") == ["mentions", "entities", "events", "relations"]
+    assert parse_layers("mentions,actors") == ["mentions", "entities"]
