@@ -165,6 +165,13 @@ def test_what_a_command_writes_is_complete_when_its_reader_went_away(tmp_path):
     assert json.loads((tmp_path / "answer.json").read_text(encoding="utf-8"))["type"] == "object"
 
 
+def test_publish_goes_on_when_its_reader_went_away():
+    """`publish` prints the files it uploads before it uploads them: a closed pipe must not cut the
+    upload short, so it goes on to the end (the dry run here: its checks, exit 0)."""
+    r = _into_a_closed_pipe("ceasefire-annotate", "publish", "--repo-id", "my-org/ceasefire", "--dry-run")
+    assert (r.returncode, r.stderr) == (0, b""), r.stderr.decode()
+
+
 def test_an_open_pipe_still_gets_everything(tmp_path):
     """The control: with a reader that reads to the end, the same command exits 0 with its whole output."""
     r = subprocess.run([sys.executable, "-m", "ceasefire.annotate.cli", "diff", "data/annotations/A", "data/annotations/B"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, add_format, formatter, options, write_or_check
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, add_format, formatter, options, say, write_or_check
 from ceasefire.outputs import check_output_folder
 from ceasefire.schema import load_schema
 
@@ -55,9 +55,8 @@ def cmd_publish(args) -> int:
 
     folder = Path(args.folder) if args.folder else data_dir() / "hf"
     try:
-        problems = publish(folder, args.repo_id, dry_run=args.dry_run, schema=load_schema(args.schema), gold=args.gold)
-    except BrokenPipeError:  # the reader of the --dry-run list went away (`| head`): not a publishing error
-        raise
+        # a reader of the list that goes away (`| head`) does not cut the upload short
+        problems = publish(folder, args.repo_id, dry_run=args.dry_run, schema=load_schema(args.schema), gold=args.gold, out=say)
     except Exception as exc:  # network and Hub errors: one line, no traceback, token never shown
         print(f"error: publishing to {args.repo_id!r} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

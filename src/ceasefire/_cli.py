@@ -54,6 +54,15 @@ def run(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> int:
         return EXIT_READER_GONE
 
 
+def say(*args) -> None:
+    """Print a line of progress that the work does not wait on (`publish` announcing its upload):
+    a reader that went away does not stop the work, and the rest goes to /dev/null."""
+    try:
+        print(*args, flush=True)
+    except BrokenPipeError:
+        _flushed()
+
+
 def _flushed() -> bool:
     """Flush stdout and stderr; False when a reader has closed one of them. That stream then points
     at /dev/null, so that Python's own flush at exit fails no more (the advice of the signal module's
