@@ -347,7 +347,7 @@ def _add_leaderboard(sub) -> None:
         epilog=_examples("ceasefire-eval leaderboard", "ceasefire-eval leaderboard --write", "ceasefire-eval leaderboard --check"),
     )
     p.add_argument("--write", action="store_true", help="write the table into README.md")
-    p.add_argument("--check", action="store_true", help="exit 2 if README.md's table is out of date")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 2 if README.md's table is out of date")
     p.add_argument("--root", default=".", metavar="DIR", help="repository root (default: the current folder)")
     p.set_defaults(func=cmd_leaderboard)
 

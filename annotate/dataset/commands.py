@@ -132,7 +132,7 @@ def _add_datasheet(sub) -> None:
         formatter_class=formatter,
     )
     p.add_argument("--path", default="DATASHEET.md", metavar="FILE", help="the datasheet, rewritten in place (default: DATASHEET.md)")
-    p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 2 if not)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 2 if the file's generated blocks are out of date")
     p.add_argument("--annotations", nargs=2, metavar=("ANN_A", "ANN_B"), help="the two independent annotations of the agreement figures (default: data/annotations/A and B)")
     p.set_defaults(func=cmd_datasheet)
 
