@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ceasefire._cli import EXIT_OK, formatter, options, run
-from ceasefire.outputs import write_file
+from ceasefire.outputs import check_output_file, make_folder, write_file
 from ceasefire.schema import load_schema
 from ceasefire.schema.json_schema import committed_files
 
@@ -24,9 +24,13 @@ ORDER = ("jsonschema", "summary", "lint", "diff", "build", "config", "tasks", "i
 def cmd_jsonschema(args) -> int:
     schema = load_schema(args.schema)
     out = Path(args.out) if args.out else schema.path.parent
-    for name, content in committed_files(schema).items():
+    make_folder(out, option="--out")
+    files = committed_files(schema)
+    for name in files:  # every file is checked before the first is written
+        check_output_file(out / name, inputs=[schema.path], option="--out")
+    for name, content in files.items():
         write_file(out / name, content, option="--out")
-        print(f"wrote {out / name}")
+    print("".join(f"wrote {out / name}\n" for name in files), end="")  # after the writes: a closed stdout cuts none short
     return EXIT_OK
 
 

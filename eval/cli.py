@@ -8,8 +8,8 @@ import sys
 
 from pathlib import Path
 
-from ceasefire._cli import (EXIT_BAD_INPUT, EXIT_OK, add_format, formatter, options, positive_resamples, print_problems,
-                            replace_generated, run, timeout, write_or_check)
+from ceasefire._cli import (EXIT_BAD_INPUT, EXIT_OK, add_format, add_option, formatter, options, positive_resamples, print_problems,
+                            replace_generated, run, write_or_check)
 from ceasefire.data import load_articles
 from ceasefire.outputs import check_output_file, write_file
 from ceasefire.schema import InputError, Location, Problem, load_schema, read_records
@@ -283,13 +283,11 @@ def _add_compare(sub) -> None:
 def _add_agree(sub) -> None:
     p = sub.add_parser(
         "agree", help="inter-annotator agreement between two annotations", formatter_class=formatter,
-        parents=options("output", "schema"),
+        parents=options("ann-a", "ann-b", "output", "schema"),
         description="Agreement between two complete annotations of the same articles: pairwise F1 per layer\n"
         "(B scored with A as reference; symmetric) and Cohen's kappa on matched units.",
         epilog=_examples("ceasefire-eval agree data/annotations/C data/annotations/D --format table"),
     )
-    p.add_argument("a", metavar="ANN_A", help="first annotation (records file or folder)")
-    p.add_argument("b", metavar="ANN_B", help="second annotation")
     add_format(p, "json", "table")
     p.set_defaults(func=cmd_agree)
 
@@ -297,20 +295,23 @@ def _add_agree(sub) -> None:
 def _add_run(sub) -> None:
     p = sub.add_parser(
         "run", help="run an extractor on every article, write its predictions and score them", formatter_class=formatter,
-        parents=options("gold", "output", "bootstrap", "strict", "schema"),
-        description="Call a Python function `text -> record` (MODULE:FUNCTION; it may also take the document id) or a\n"
-        "command that reads the article on stdin and prints one JSON record, on every article; write the\n"
-        "predictions (JSONL) and score them. --corpus MODULE:FUNCTION receives {doc_id: record} and returns the\n"
-        "corpus record (cross-document clusters and links).",
+        parents=options("gold", "output", "bootstrap", "strict", "schema", "timeout"),
+        usage="%(prog)s (MODULE:FUNCTION | --command CMD) [options]",
+        description="Run an extractor on every article, write its predictions (JSONL) and score them. The extractor is\n"
+        "one of two: a Python function `text -> record` (MODULE:FUNCTION; it may also take the document id), or\n"
+        "a command (--command CMD) that reads the article on stdin and prints one JSON record. --corpus\n"
+        "MODULE:FUNCTION receives {doc_id: record} and returns the corpus record (cross-document clusters and links).",
         epilog=_examples("ceasefire-eval run ceasefire.baselines.rule_based:extract --corpus ceasefire.baselines.rule_based:link_documents",
                          "ceasefire-eval run my_extractor:extract -p my_predictions.jsonl --format json",
                          'ceasefire-eval run --command "python my_llm_extractor.py" --bootstrap 1000'),
     )
-    p.add_argument("function", nargs="?", metavar="MODULE:FUNCTION", help="the extractor function")
-    p.add_argument("--command", metavar="CMD", help="a command reading the text on stdin and writing a JSON record")
-    p.add_argument("--corpus", metavar="MODULE:FUNCTION", help="function building the corpus record from all records")
+    extractor = p.add_mutually_exclusive_group(required=True)  # argparse refuses neither and both, exit 2
+    extractor.add_argument("function", nargs="?", metavar="MODULE:FUNCTION",
+                           help="the extractor function, text -> record (required unless --command is given)")
+    add_option(extractor, "command")
+    p.add_argument("--corpus", metavar="MODULE:FUNCTION",
+                   help="function building the corpus record from all records (default: none; the predictions then have no corpus record)")
     p.add_argument("-p", "--predictions", default="predictions.jsonl", metavar="FILE", help="where to write the predictions (default: predictions.jsonl)")
-    p.add_argument("--timeout", type=timeout, default=600, metavar="SECONDS", help="with --command: give up on a document after this long, and stop the command and what it started (default: 600)")
     add_format(p, "table", "json", "markdown")
     p.set_defaults(func=cmd_run)
 
@@ -327,7 +328,7 @@ def _add_prompt(sub) -> None:
     )
     p.add_argument("--layers", default="mentions,entities,events,claims,relations", metavar="L1,L2",
                    help="comma-separated layers (default: all): mentions, entities, events, claims, relations; or the schema's layers: actors (= mentions, entities), events, claims, relations")
-    p.add_argument("--document", metavar="ID", help="append this article's id and text to the instructions")
+    p.add_argument("--document", metavar="ID", help="append this article's id and text to the instructions (default: none, the instructions alone)")
     p.add_argument("--json-schema", default="answer.schema.json", metavar="FILE", help="where to write the answer's JSON Schema (default: answer.schema.json)")
     p.set_defaults(func=cmd_prompt)
 
@@ -340,8 +341,8 @@ def _add_leaderboard(sub) -> None:
         epilog=_examples("ceasefire-eval leaderboard", "ceasefire-eval leaderboard --write", "ceasefire-eval leaderboard --check"),
     )
     p.add_argument("--write", action="store_true", help="write the table into README.md")
-    p.add_argument("--check", action="store_true", help="exit 2 if README.md's table is out of date")
-    p.add_argument("--root", default=".", help="repository root (default: the current folder)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 2 if README.md's table is out of date")
+    p.add_argument("--root", default=".", metavar="DIR", help="repository root (default: the current folder)")
     p.set_defaults(func=cmd_leaderboard)
 
 
@@ -357,7 +358,7 @@ def _add_report(sub) -> None:
                          "ceasefire-eval report my_system.jsonl -o report.html --bootstrap 1000"),
     )
     p.add_argument("predictions", nargs="+", metavar="PRED", help="predictions in the record format")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write (required; a long report goes on in pages beside it, such as report.page-2.html)")
     p.set_defaults(func=cmd_report)
 
 

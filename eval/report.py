@@ -355,7 +355,6 @@ class Report:
                    f'<table class="relations" data-doc="{esc(d)}">{RELATION_HEAD}{_relation_rows("within", relation_statuses(*doc.relations, optional_within(pair)), _details(layer_items(pair.gold, "relations"), layer_items(pair.pred, "relations")))}</table>')
         page = self.pages[-1] if self.pages else None
         if page is None or (page["items"] and page["items"] + len(items) > self.page_items):
-            self.output.parent.mkdir(parents=True, exist_ok=True)
             with uninterrupted():  # a part file made is one that _discard knows of
                 fd, name = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".part", dir=self.output.parent)
                 page = {"file": os.fdopen(fd, "w", encoding="utf-8", newline="\n"), "path": name, "items": 0, "docs": []}
@@ -383,7 +382,6 @@ class Report:
         self.gold_corpus = gold_corpus or {}
         self.pred_relations = (pred_corpus or {}).get("relations") or []
         finals = []
-        self.output.parent.mkdir(parents=True, exist_ok=True)
         try:
             for page in self.pages:
                 page["file"].close()

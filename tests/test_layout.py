@@ -11,10 +11,10 @@ from helpers.paths import ROOT, TESTS
 MIRRORS = {"schema": "schema", "eval": "eval", "data": "data", "annotate/corpus": "annotate/corpus",
            "annotate/lint": "annotate/lint", "annotate/labelstudio": "annotate/labelstudio", "annotate/dataset": "annotate/dataset",
            "browser": None}
-#: the tests of the whole house (every command, interrupted commands, the README and its examples, the import order,
-#: the wheel, this layout) stay at the top
-TOP = {"test_bad_input.py", "test_dependency_order.py", "test_examples.py", "test_interrupted.py", "test_layout.py", "test_readme.py",
-       "test_wheel.py"}
+#: the tests of the whole house (every command, what all commands share, interrupted commands, the README and its
+#: examples, the import order, the wheel, this layout) stay at the top
+TOP = {"test_bad_input.py", "test_cli_conventions.py", "test_dependency_order.py", "test_examples.py", "test_interrupted.py",
+       "test_layout.py", "test_readme.py", "test_wheel.py"}
 #: what in a test module's source shows it needs the marker
 NEEDS = {"server": re.compile(r"\bserve_process\b|\bServer\("), "browser": re.compile(r"\bplaywright\(\)")}
 

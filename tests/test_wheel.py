@@ -108,7 +108,7 @@ def test_the_core_install_names_the_extra_a_command_needs(installed, tmp_path):
     for tool, args, extra in (("ceasefire-eval", ["score", b, "--bootstrap", "10"], "stats"),
                               ("ceasefire-eval", ["compare", b, b], "stats"),
                               ("ceasefire-annotate", ["records", "--from", core["site"] / "data" / "hf", "-o", tmp_path / "out"], "hf"),
-                              ("ceasefire-annotate", ["build", "--check"], "hf")):
+                              ("ceasefire-annotate", ["build", "--check"], "build")):
         r = _run(core, tool, *args)
         assert r.returncode == 2 and "Traceback" not in r.stderr, (args, r.stderr)
         assert len(r.stderr.strip().splitlines()) == 1 and f"ceasefire[{extra}]" in r.stderr, (args, r.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, timeout
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, add_option, formatter, options
 from ceasefire.outputs import check_output_file, safe_name, write_file
 from ceasefire.schema import InputError, load_schema
 from ceasefire.schema.model import SCHEMA_FILE
@@ -50,7 +50,7 @@ def cmd_preannotate(args) -> int:
 def cmd_adjudicate(args) -> int:
     from .adjudicate import derive, differences, template
     from .folder import read_annotation
-    from .records import write_records
+    from .records import check_records_output, write_records
 
     inputs = [args.a, args.b, args.decisions, args.from_gold, args.schema or SCHEMA_FILE]
     if args.corpus_id is not None:  # an id, like a document's: a plain name
@@ -69,12 +69,7 @@ def cmd_adjudicate(args) -> int:
         return EXIT_BAD_INPUT
     if args.check:
         return _check_adjudication(args, schema)
-    if Path(args.output).suffix == ".jsonl":
-        check_output_file(args.output, inputs=inputs)
-    else:
-        from ceasefire.outputs import check_output_folder
-
-        check_output_folder(args.output, inputs=inputs)
+    check_records_output(args.output, inputs=inputs)
     docs, corpus, n = _adjudicated(args, schema)
     write_records(args.output, docs, corpus, inputs=inputs)
     print(f"applied {n} decisions; wrote the gold of {len(docs)} documents and the corpus record to {args.output}")
@@ -144,7 +139,7 @@ def _add_add(sub) -> None:
         epilog="examples:\n  ceasefire-annotate add new.txt --corpus mycorpus --title 'Talks resume' --date 2025-04-02 --language en\n"
         "  ceasefire-annotate add new.txt --corpus mycorpus           # every field unknown: null",
         formatter_class=formatter)
-    p.add_argument("article", metavar="ARTICLE.txt")
+    p.add_argument("article", metavar="ARTICLE.txt", help="the article's text: a UTF-8 file, copied byte for byte")
     p.add_argument("--title", help="the headline (default: unknown, null)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date (default: unknown, null)")
     p.add_argument("--event-date", metavar="YYYY-MM-DD", help="date of the main event, if known (default: null)")
@@ -155,7 +150,7 @@ def _add_add(sub) -> None:
 
 def _add_preannotate(sub) -> None:
     p = sub.add_parser(
-        "preannotate", parents=options("corpus", "schema"),
+        "preannotate", parents=options("corpus", "schema", "timeout"),
         help="run an extractor on corpus articles: predictions to review in Label Studio",
         description="Run any extractor (a `ceasefire-eval run` spec: MODULE:FUNCTION or --command CMD) on articles of\n"
         "the corpus and write its records, checked as predictions. Load them into Label Studio as\n"
@@ -163,19 +158,19 @@ def _add_preannotate(sub) -> None:
         epilog="examples:\n  ceasefire-annotate preannotate --corpus mycorpus --document 005_1f0c9a... -o pre.jsonl\n"
         "  ceasefire-annotate preannotate my_ner:extract --corpus mycorpus -o pre.jsonl",
         formatter_class=formatter)
-    p.add_argument("function", nargs="?", metavar="MODULE:FUNCTION", default=None,
-                   help="extractor function (default: ceasefire.baselines.rule_based:extract unless --command is given)")
-    p.add_argument("--command", metavar="CMD", help="a program that reads the text on stdin and prints one JSON record")
+    extractor = p.add_mutually_exclusive_group()  # argparse refuses both, exit 2
+    extractor.add_argument("function", nargs="?", metavar="MODULE:FUNCTION", default=None,
+                           help="extractor function (default: ceasefire.baselines.rule_based:extract unless --command is given)")
+    add_option(extractor, "command")
     p.add_argument("--corpus-function", metavar="MODULE:FUNCTION", help="function {doc_id: record} -> corpus record (default for the baseline: ceasefire.baselines.rule_based:link_documents)")
     p.add_argument("--document", action="append", metavar="ID", help="article to pre-annotate (repeatable; default: every article)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.jsonl", help="the predictions (record format)")
-    p.add_argument("--timeout", type=timeout, default=600, help="seconds per document for --command (default: 600)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the predictions, a JSONL file in the record format (required)")
     p.set_defaults(func=cmd_preannotate)
 
 
 def _add_adjudicate(sub) -> None:
     p = sub.add_parser(
-        "adjudicate", parents=options("schema"),
+        "adjudicate", parents=options("ann-a", "ann-b", "schema"),
         help="apply an adjudication file to two annotations: the gold",
         description="Compare two annotations unit by unit (the units `diff` prints), check that the decisions file\n"
         "decides every difference and nothing else (take A, take B, or take one and `set` fields), and write\n"
@@ -183,17 +178,17 @@ def _add_adjudicate(sub) -> None:
         "--template writes a decisions file listing each difference with both versions; with --from-gold GOLD\n"
         "it is filled in with what turns A and B into that gold (to move a hand-made adjudication into a file).",
         epilog="examples:\n  ceasefire-annotate adjudicate ann/alice ann/bob --template decisions.yaml\n"
-        "  ceasefire-annotate adjudicate ann/alice ann/bob --decisions decisions.yaml -o mycorpus/gold\n"
+        "  ceasefire-annotate adjudicate ann/alice ann/bob --decisions decisions.yaml -o mycorpus/gold.new\n"
         "  ceasefire-annotate adjudicate data/annotations/A data/annotations/B --template d.yaml --from-gold data/gold\n"
         "  ceasefire-annotate adjudicate data/annotations/A data/annotations/B --decisions data/adjudication/decisions.yaml \\\n"
         "      --corpus-id ceasefire-gold -o data/gold --check",
         formatter_class=formatter)
-    p.add_argument("a", metavar="ANN_A")
-    p.add_argument("b", metavar="ANN_B")
-    p.add_argument("--decisions", metavar="FILE", help="the adjudication file (YAML or JSON; see docs/annotators.md)")
-    p.add_argument("-o", "--output", metavar="PATH", help="the gold: a folder (one JSON per article plus corpus.json) or a .jsonl file")
-    p.add_argument("--template", metavar="FILE", help="write a decisions file to fill in, listing every difference; nothing else")
-    p.add_argument("--from-gold", metavar="GOLD", help="with --template: fill it in with the decisions and edits that give this existing gold")
+    p.add_argument("--decisions", metavar="FILE", help="the adjudication file, YAML or JSON, see docs/annotators.md (default: none; -o needs it)")
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help="the gold: a folder (one JSON per article plus corpus.json) or a .jsonl file (default: none; needed unless --template)")
+    p.add_argument("--template", metavar="FILE", help="write a decisions file to fill in, listing every difference; nothing else (default: none)")
+    p.add_argument("--from-gold", metavar="GOLD",
+                   help="with --template: fill it in with the decisions and edits that give this existing gold (default: none, left to fill in)")
     p.add_argument("--corpus-id", metavar="ID", help="id of the gold's corpus record (default: A's)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 2 unless the -o folder is what the decisions give, byte for byte")
     p.set_defaults(func=cmd_adjudicate)
@@ -202,15 +197,13 @@ def _add_adjudicate(sub) -> None:
 def _add_diff(sub) -> None:
     p = sub.add_parser(
         "diff",
-        parents=options("schema"),
+        parents=options("ann-a", "ann-b", "schema"),
         help="list every difference between two annotations (for adjudication)",
         description="Compare two annotations of the same articles item by item (mentions by span, events by\n"
         "trigger, claims by content, relations by their ends) and print one line per difference.",
         epilog="example:\n  ceasefire-annotate diff data/annotations/A data/annotations/B",
         formatter_class=formatter,
     )
-    p.add_argument("a", metavar="ANN_A")
-    p.add_argument("b", metavar="ANN_B")
     p.set_defaults(func=cmd_diff)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ceasefire.outputs import check_output_file, safe_name, write_file, write_folder
+from ceasefire.outputs import check_output_file, check_output_folder, safe_name, write_file, write_folder
 from ceasefire.schema import InputError, Problem
 from ceasefire.schema.records import dumps_jsonl, dumps_pretty
 
@@ -21,6 +21,15 @@ def write_records(out: str | Path, documents: dict[str, dict], corpus: dict, *, 
         write_file(out, dumps_jsonl([documents[d] for d in sorted(documents)] + [corpus]))
         return
     write_folder(out, folder_files(documents, corpus), inputs=inputs)
+
+
+def check_records_output(out: str | Path, *, inputs=()) -> None:
+    """Refuse, before any work, an output that :func:`write_records` would refuse: a .jsonl file or
+    a records folder, by the rules of :mod:`ceasefire.outputs`."""
+    if Path(out).suffix == ".jsonl":
+        check_output_file(out, inputs=inputs)
+    else:
+        check_output_folder(out, inputs=inputs)
 
 
 def folder_files(documents: dict[str, dict], corpus: dict) -> dict[str, str]:

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ceasefire import __version__
+from ceasefire.extras import install_hint
 from ceasefire.outputs import write_folder
 from ceasefire.schema.corpus import load_gold
 from ceasefire.schema import Schema
@@ -133,7 +134,7 @@ def check(out: str | Path, *, schema: Schema, gold: str | Path | None = None, an
                 writers.add((_writer(out / rel), _writer(files[rel])))
     for old, new in sorted((o, n) for o, n in writers if o != n):
         problems.append(f"note: the folder's Parquet files were written by {old!r}, this build by {new!r}; "
-                        "the build's pins are in the 'build' extra: pip install -e '.[build]'")
+                        f"the 'build' extra pins the writer. {install_hint('build')}")
     return problems
 
 

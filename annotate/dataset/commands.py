@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, write_or_check
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, add_format, formatter, options, say, write_or_check
 from ceasefire.outputs import check_output_folder
 from ceasefire.schema import load_schema
 
@@ -55,7 +55,8 @@ def cmd_publish(args) -> int:
 
     folder = Path(args.folder) if args.folder else data_dir() / "hf"
     try:
-        problems = publish(folder, args.repo_id, dry_run=args.dry_run, schema=load_schema(args.schema), gold=args.gold)
+        # a reader of the list that goes away (`| head`) does not cut the upload short
+        problems = publish(folder, args.repo_id, dry_run=args.dry_run, schema=load_schema(args.schema), gold=args.gold, out=say)
     except Exception as exc:  # network and Hub errors: one line, no traceback, token never shown
         print(f"error: publishing to {args.repo_id!r} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
@@ -95,8 +96,8 @@ def _add_summary(sub) -> None:
         epilog="examples:\n  ceasefire-annotate summary\n  ceasefire-annotate summary data/annotations/A --format json",
         formatter_class=formatter,
     )
-    p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
-    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("path", nargs="?", metavar="PATH", help="records file or folder (default: data/gold)")
+    add_format(p, "markdown", "json")
     p.set_defaults(func=cmd_summary)
 
 
@@ -108,7 +109,7 @@ def _add_build(sub) -> None:
         description="Write Parquet files with explicit features for every config (documents, mentions, entities,\n"
         "events, claims, relations, cross_document, tokens), the dataset card with dataset_info, the shipped\n"
         "documents and SHA256SUMS. Deterministic: building twice gives identical bytes, and with the\n"
-        "'build' extra's pins, the same bytes on any machine.",
+        "'build' extra's pins, the same bytes on any machine. Needs the 'build' extra (pip install 'ceasefire[build]').",
         epilog="examples:\n  ceasefire-annotate build\n  ceasefire-annotate build --check\n  ceasefire-annotate build --out /tmp/ceasefire-hf",
         formatter_class=formatter,
     )
@@ -130,9 +131,9 @@ def _add_datasheet(sub) -> None:
         "  ceasefire-annotate datasheet --path README.md\n  ceasefire-annotate datasheet --path docs/dataset.md",
         formatter_class=formatter,
     )
-    p.add_argument("--path", default="DATASHEET.md", help="the datasheet (default: DATASHEET.md)")
-    p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 2 if not)")
-    p.add_argument("--annotations", nargs=2, metavar=("ANN_A", "ANN_B"), help="the two independent annotations (default: data/annotations/A and B)")
+    p.add_argument("--path", default="DATASHEET.md", metavar="FILE", help="the datasheet, rewritten in place (default: DATASHEET.md)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 2 if the file's generated blocks are out of date")
+    p.add_argument("--annotations", nargs=2, metavar=("ANN_A", "ANN_B"), help="the two independent annotations of the agreement figures (default: data/annotations/A and B)")
     p.set_defaults(func=cmd_datasheet)
 
 
@@ -145,7 +146,7 @@ def _add_publish(sub) -> None:
         "huggingface_hub, SHA256SUMS against the files, every file against what `build --check` expects)\n"
         "and upload it with huggingface_hub. The token is read from HF_TOKEN (or HUGGING_FACE_HUB_TOKEN),\n"
         "checked with the Hub before anything is uploaded, and never printed. --dry-run lists exactly what\n"
-        "would be uploaded and uploads nothing.",
+        "would be uploaded and uploads nothing. Needs the 'build' extra (pip install 'ceasefire[build]').",
         epilog="examples:\n  ceasefire-annotate publish --repo-id my-org/ceasefire --dry-run\n  HF_TOKEN=... ceasefire-annotate publish --repo-id my-org/ceasefire",
         formatter_class=formatter,
     )

@@ -137,20 +137,17 @@ def cmd_records(args) -> int:
     """`ceasefire-annotate records --from SOURCE -o OUT`: the dataset's records, validated as gold."""
     import sys
 
-    from ceasefire.outputs import check_output_file, check_output_folder, safe_name
+    from ceasefire.outputs import safe_name
     from ceasefire.schema import load_schema
     from ceasefire.schema.problems import InputError, Location
     from ceasefire.schema.records import Loaded
-    from ceasefire.annotate.corpus.records import write_records
+    from ceasefire.annotate.corpus.records import check_records_output, write_records
     from ceasefire.schema.validate import GOLD, validate_records
 
     safe_name(args.corpus_id, what="--corpus-id")  # an id, like a document's: a plain name
     source = Path(args.source)
     inputs = [source] if source.exists() else []
-    if Path(args.output).suffix == ".jsonl":
-        check_output_file(args.output, inputs=inputs)
-    else:
-        check_output_folder(args.output, inputs=inputs)
+    check_records_output(args.output, inputs=inputs)
     try:
         records = load_dataset_records(args.source, corpus_id=args.corpus_id)
     except SourceError as exc:
@@ -167,7 +164,7 @@ def cmd_records(args) -> int:
 
 
 def add_parser(sub) -> None:
-    from ceasefire._cli import formatter, options
+    from ceasefire._cli import add_option, formatter, options
 
     p = sub.add_parser(
         "records", parents=options("schema"), formatter_class=formatter,
@@ -183,7 +180,7 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--from", dest="source", required=True, metavar="SOURCE",
                    help="a dataset folder built by `ceasefire-annotate build` (such as data/hf), or a Hub id owner/name")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="a new folder (one file per article and corpus.json), or a .jsonl file")
+    add_option(p, "records-output")
     p.add_argument("--corpus-id", default=DEFAULT_CORPUS_ID, metavar="ID",
                    help=f"id of the rebuilt corpus record, which the dataset does not carry (default: {DEFAULT_CORPUS_ID}, the shipped gold's)")
     p.set_defaults(func=cmd_records)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, formatter, options, port_number, print_problems
-from ceasefire.outputs import check_output_file, check_output_folder, safe_name, write_file
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, add_option, formatter, options, port_number, print_problems
+from ceasefire.outputs import check_output_file, check_parent, safe_name, write_file
 from ceasefire.schema import load_schema
 from ceasefire.schema.model import SCHEMA_FILE
 
@@ -70,15 +70,12 @@ def cmd_tasks(args) -> int:
 def cmd_import(args) -> int:
     from ceasefire.schema.validate import GOLD, PREDICTION
 
-    from ceasefire.annotate.corpus.records import write_records
+    from ceasefire.annotate.corpus.records import check_records_output, write_records
 
     from .importer import read_export
 
     inputs = [args.export, args.schema or SCHEMA_FILE]
-    if Path(args.output).suffix == ".jsonl":
-        check_output_file(args.output, inputs=inputs)
-    else:
-        check_output_folder(args.output, inputs=inputs)
+    check_records_output(args.output, inputs=inputs)
     docs, corpus, problems = read_export(args.export, load_schema(args.schema), mode=PREDICTION if args.predictions else GOLD)
     if problems:
         return print_problems(problems)
@@ -90,8 +87,11 @@ def cmd_import(args) -> int:
 DEFAULT_LS_DIR = ".labelstudio"
 
 
-CORPUS_TASKS_HELP = ("every article of this corpus folder (laid out like data/: articles/articles.json and gold/): "
-                     "the records for the articles they cover, else the corpus's gold, else the text alone")
+#: what --corpus (the shared option) gives `tasks` and `serve`, said in their descriptions
+CORPUS_TASKS = ("With --corpus DIR, one task per article of that corpus, carrying the records for the articles\n"
+                "they cover, else the corpus's gold, else the text alone.")
+MODEL_VERSION_HELP = "model_version of the predictions (default: the records file's name, or gold)"
+PREDICTIONS_HELP = "validate as predictions (layers and attributes optional) instead of as a complete annotation"
 
 
 def _ls_records(args, schema) -> tuple[dict, dict, dict[str, str | None]]:
@@ -140,7 +140,7 @@ def cmd_serve(args) -> int:
     from .session import refuse_if_busy, serve
 
     names = [safe_name(n, what="--project") for n in args.project] if args.project else [None]
-    folder = Path(args.dir).resolve()
+    folder = check_parent(args.dir, option="--dir")  # a mistyped --dir makes no folders
     refuse_if_busy(folder, args.port)  # a running server of this folder, a busy port: before any work
     schema = load_schema(args.schema)
     docs, corpus, versions = _ls_records(args, schema)
@@ -151,7 +151,7 @@ def cmd_serve(args) -> int:
 def cmd_pull(args) -> int:
     from ceasefire.schema.validate import GOLD, PREDICTION
 
-    from ceasefire.annotate.corpus.records import write_records
+    from ceasefire.annotate.corpus.records import check_records_output, write_records
 
     from .importer import import_tasks
     from .server import (Credentials, attach_prediction_results, client, export_full_json, find_project, load_state, project_title,
@@ -159,6 +159,7 @@ def cmd_pull(args) -> int:
     from .session import pull_port, pull_project
 
     folder = Path(args.dir).resolve()
+    check_records_output(args.output)  # before the server is asked: a mistyped -o needs none
     refuse_links(folder)
     if not (folder / "credentials.json").exists():
         print(f"error: {folder}: no Label Studio folder made by `ceasefire-annotate serve` (no credentials.json)", file=sys.stderr)
@@ -221,18 +222,16 @@ def _add_config(sub) -> None:
 def _add_tasks(sub) -> None:
     p = sub.add_parser(
         "tasks",
-        parents=options("schema"),
+        parents=options("corpus", "output", "schema"),
         help="Label Studio tasks (one per article) carrying the gold or a predictions file",
         description="Write Label Studio tasks, one per article, with the gold (default) or a predictions file in\n"
-        "the record format as annotations, or as pre-annotations with --as-predictions.",
+        "the record format as annotations, or as pre-annotations with --as-predictions.\n" + CORPUS_TASKS,
         epilog="examples:\n  ceasefire-annotate tasks -o tasks.json\n  ceasefire-annotate tasks my_system.jsonl --as-predictions --model-version my-system -o review.json",
         formatter_class=formatter,
     )
-    p.add_argument("records", nargs="?", help="records to load (default: the gold)")
-    p.add_argument("--corpus", metavar="DIR", help=CORPUS_TASKS_HELP)
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("records", nargs="?", metavar="PATH", help="records to load (default: the gold)")
     p.add_argument("--as-predictions", action="store_true", help="put the records in 'predictions' (pre-annotations) instead of 'annotations'")
-    p.add_argument("--model-version", help="model_version of the predictions (default: the records file's name, or gold)")
+    p.add_argument("--model-version", metavar="NAME", help=MODEL_VERSION_HELP)
     _pass_option(p, "the annotation pass the tasks are for (default: all)")
     p.set_defaults(func=cmd_tasks)
 
@@ -250,15 +249,15 @@ def _add_import(sub) -> None:
         formatter_class=formatter,
     )
     p.add_argument("export", metavar="EXPORT.json", help="Label Studio full JSON export")
-    p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
-    p.add_argument("--predictions", action="store_true", help="validate as predictions (layers and attributes optional) instead of as a complete annotation")
+    add_option(p, "records-output")
+    p.add_argument("--predictions", action="store_true", help=PREDICTIONS_HELP)
     p.set_defaults(func=cmd_import)
 
 
 def _add_serve(sub) -> None:
     p = sub.add_parser(
         "serve",
-        parents=options("schema"),
+        parents=options("corpus", "schema"),
         help="one command to a running local Label Studio with both articles loaded",
         description="Start a Label Studio server on 127.0.0.1 with its data in a project folder (telemetry and\n"
         "update checks off), create or reuse the 'Ceasefire' project with the generated config, import the\n"
@@ -267,19 +266,20 @@ def _add_serve(sub) -> None:
         "The server lives as long as `serve`: Ctrl-C (SIGINT), SIGTERM and SIGHUP (a closed terminal) stop its\n"
         "whole process group and wait for it, at most 20 s (SIGTERM, then SIGKILL after 15 s); if `serve` is killed\n"
         "with SIGKILL, its watchdog stops the server the same way. One server per --dir (a lock file); a busy\n"
-        "--port is refused before anything starts.",
+        "--port is refused before anything starts.\n" + CORPUS_TASKS,
         epilog="examples:\n  ceasefire-annotate serve\n  ceasefire-annotate serve --records my_system.jsonl --port 8081\n  ceasefire-annotate serve --empty   # annotate from scratch\n"
         "  ceasefire-annotate serve --corpus mycorpus --records pre.jsonl --project alice --project bob",
         formatter_class=formatter,
     )
-    p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"project folder for the server's data and credentials (default: {DEFAULT_LS_DIR})")
+    p.add_argument("--dir", default=DEFAULT_LS_DIR, metavar="DIR",
+                   help=f"project folder for the server's data and credentials, made if new in an existing folder (default: {DEFAULT_LS_DIR})")
     p.add_argument("--port", type=port_number, default=8080, help="port on 127.0.0.1 (default: 8080)")
-    p.add_argument("--records", metavar="PATH", help="pre-annotate with these records instead of the gold")
-    p.add_argument("--corpus", metavar="DIR", help=CORPUS_TASKS_HELP)
+    p.add_argument("--records", metavar="PATH", help="pre-annotate with these records instead of the gold (default: the gold)")
     p.add_argument("--project", metavar="NAME", action="append",
-                   help="one project per NAME, titled 'Ceasefire: NAME' (repeat for each annotator: their annotations stay apart)")
+                   help="one project per NAME, titled 'Ceasefire: NAME' (repeat for each annotator: their annotations stay apart; "
+                        "default: one project, 'Ceasefire')")
     p.add_argument("--empty", action="store_true", help="import the articles without pre-annotations")
-    p.add_argument("--model-version", help="model_version of the pre-annotations (default: the records file's name, or gold)")
+    p.add_argument("--model-version", metavar="NAME", help=MODEL_VERSION_HELP)
     _pass_option(p, "annotation pass, one project and view each: actors, events, claims, relations (default: all layers)")
     p.set_defaults(func=cmd_serve)
 
@@ -294,13 +294,14 @@ def _add_pull(sub) -> None:
         epilog="example:\n  ceasefire-annotate pull -o annotated/",
         formatter_class=formatter,
     )
-    p.add_argument("-o", "--output", required=True, metavar="PATH", help="output folder, or a .jsonl file")
-    p.add_argument("--dir", default=DEFAULT_LS_DIR, help=f"the folder given to serve (default: {DEFAULT_LS_DIR})")
+    add_option(p, "records-output")
+    p.add_argument("--dir", default=DEFAULT_LS_DIR, metavar="DIR", help=f"the folder given to serve (default: {DEFAULT_LS_DIR})")
     p.add_argument("--port", type=port_number, help="the server's port (default: the one `serve` used in --dir)")
     _pass_option(p, "the pass's project to export (default: the one `serve` last started in --dir)", default=None)
-    p.add_argument("--project", metavar="NAME", help="the annotator's project given to `serve --project` (needed when serve made several)")
+    p.add_argument("--project", metavar="NAME",
+                   help="the annotator's project given to `serve --project` (default: the one project serve made; needed when it made several)")
     p.add_argument("--drafts", action="store_true", help="take a task's unsubmitted draft when it is newer than its annotation")
-    p.add_argument("--predictions", action="store_true", help="validate as predictions instead of as a complete annotation")
+    p.add_argument("--predictions", action="store_true", help=PREDICTIONS_HELP)
     p.set_defaults(func=cmd_pull)
 
 

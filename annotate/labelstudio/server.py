@@ -68,7 +68,7 @@ class Credentials:
 
 def private_folder(folder: Path) -> None:
     """The server's folder, readable by its owner only (it holds the database with the API token)."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)  # its own folder exists: `serve` checked --dir before any work
     folder.chmod(0o700)
 
 
@@ -210,7 +210,9 @@ def label_studio_executable() -> str:
         return str(exe)
     found = shutil.which("label-studio")
     if not found:
-        raise ServerError("the label-studio server is not installed: pip install 'ceasefire[server]' (label-studio==1.23.2)")
+        from ceasefire.extras import install_hint
+
+        raise ServerError(f"the label-studio server (label-studio==1.23.2) is not installed. {install_hint('server')}")
     return found
 
 

@@ -25,17 +25,21 @@ def cmd_lint(args) -> int:
 def _add_lint(sub) -> None:
     p = sub.add_parser(
         "lint",
-        parents=options("schema"),
+        parents=options("corpus", "schema"),
         help="data lint of an annotated corpus (beyond the validator)",
         description="Validate, then check that annotated names are annotated everywhere, spans have no\n"
         "punctuation padding, events have arguments, claims have cue and content, the same actor has one\n"
-        "id across articles, and the texts are the shipped articles. Exit 2 on any problem.",
-        epilog="examples:\n  ceasefire-annotate lint\n  ceasefire-annotate lint data/annotations/B",
+        "id across articles, and the texts are the shipped articles (with --corpus, exactly that corpus's\n"
+        "articles, as articles/articles.json lists them). Exit 2 on any problem.",
+        epilog="examples:\n"
+        "  ceasefire-annotate lint                                     # the shipped gold: OK\n"
+        "  ceasefire-annotate lint mycorpus/gold.new --corpus mycorpus # an adjudicated gold of a grown corpus\n"
+        "  ceasefire-annotate lint data/annotations/B                  # one annotator's work, before adjudication:\n"
+        "                                                              # lists its problems, exit 2",
         formatter_class=formatter,
     )
-    p.add_argument("path", nargs="?", help="records file or folder (default: data/gold)")
+    p.add_argument("path", nargs="?", metavar="PATH", help="records file or folder (default: data/gold, or DIR/gold with --corpus)")
     p.add_argument("--any-text", action="store_true", help="do not require the texts to be the shipped articles")
-    p.add_argument("--corpus", metavar="DIR", help="the records must annotate exactly this corpus's articles (articles/articles.json); PATH defaults to DIR/gold")
     p.set_defaults(func=cmd_lint)
 
 

@@ -2,8 +2,10 @@
 
 Every command that writes goes through this module:
 
-- a file output is refused when it is one of the command's inputs, lies inside an input
-  folder, is a folder, or sits under something that is not a folder; it is written
+- a file or folder output is refused when the folder it is to be written in does not exist
+  (a typo in a path must not create folders: `-o /nonexistent/dir/x.json` would make
+  /nonexistent/dir); a file output is refused when it is one of the command's inputs, lies
+  inside an input folder, is a folder, or sits under something that is not a folder; it is written
   atomically (a temporary file beside it, then a rename), so a failure leaves it unchanged;
 - a folder output is refused when it exists and holds anything that is not one of this
   project's own earlier outputs. An output folder is recognised by its manifest
@@ -60,20 +62,58 @@ def _inside(child: Path, parent: Path) -> bool:
     return child == parent or parent in child.parents
 
 
-def _check_parent(out: Path, path, option: str) -> None:
+#: The outputs the running command has checked: a command that checked one was to write, and its
+#: refusals say that nothing was written (``ceasefire._cli.print_problems``); a read-only one's do not.
+_CHECKED: list[Path] = []
+
+
+def forget_outputs() -> None:
+    """Start a new command: no output checked yet."""
+    _CHECKED.clear()
+
+
+def checked_outputs() -> list[Path]:
+    """The file and folder outputs the running command has checked so far."""
+    return list(_CHECKED)
+
+
+def check_parent(path: str | Path, *, option: str) -> Path:
+    """Refuse an output whose folder does not exist or is no folder; return the resolved path.
+
+    The folder is never created: a mistyped path is refused with one message naming it, before
+    any work. The output itself (a file, or a new folder such as `build --out`) may be new."""
+    out = _resolved(path)
+    _CHECKED.append(out)
+    if out.parent.is_dir():
+        return out
     for parent in out.parents:
         if parent.exists():
             if not parent.is_dir():
                 raise _refuse(path, option, f"lies under {parent}, which is not a folder", "a path whose parent is a folder")
-            return
+            break
+    given = Path(os.path.expanduser(str(path))).parent
+    raise _refuse(path, option, f"its folder {given} does not exist, and is not created",
+                  f"a path in an existing folder (make it first: mkdir -p {given})")
+
+
+def make_folder(path: str | Path, *, option: str) -> Path:
+    """A folder to write a command's files into: made if new (its own folder must exist, see
+    :func:`check_parent`), refused if it is a file."""
+    out = check_parent(path, option=option)
+    if out.exists() and not out.is_dir():
+        raise _refuse(path, option, "is a file", "a folder path")
+    try:
+        out.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise _refuse(path, option, f"cannot be created: {exc.strerror or exc}", "a writable folder path") from None
+    return out
 
 
 def check_output_file(path: str | Path, *, inputs: Iterable[str | Path] = (), option: str = "-o") -> Path:
     """Refuse an output file that would clobber an input or cannot be a file; return it."""
-    out = _resolved(path)
+    out = check_parent(path, option=option)
     if out.is_dir():
         raise _refuse(path, option, "is a folder", "a file path")
-    _check_parent(out, path, option)
     for given in inputs:
         if given is None:
             continue
@@ -90,6 +130,7 @@ def write_file(path: str | Path, content: str, *, option: str = "-o") -> None:
     """Write ``content`` atomically; an OS error becomes one clear message."""
     from ceasefire.schema.records import atomic_write
 
+    check_parent(path, option=option)  # atomic_write would make a missing folder
     try:
         atomic_write(path, content)
     except OSError as exc:
@@ -117,7 +158,7 @@ def check_output_folder(path: str | Path, *, inputs: Iterable[str | Path] = (), 
     out = _resolved(path)
     if out.exists() and not out.is_dir():
         raise _refuse(path, option, "is a file", "a folder path (new, empty, or an earlier output of this command)")
-    _check_parent(out, path, option)
+    check_parent(path, option=option)
     for given in inputs:
         if given is None:
             continue
@@ -151,7 +192,6 @@ def write_folder(path: str | Path, files: Mapping[str, str | bytes], *, inputs: 
     own = list(files) + [MANIFEST]
     staging: Path | None = None
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         with uninterrupted():  # once made, the staging folder is known here, so that it is removed again
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
         _fill(staging, files, path, option)

@@ -11,6 +11,7 @@ BASELINE = ROOT / "leaderboard" / "baseline.jsonl"
 
 
 def _report(out, page_items):
+    out.parent.mkdir(exist_ok=True)  # a report is written into an existing folder, as `report -o` requires
     with Report(out, page_items=page_items) as report:
         scored = score_files([BASELINE], on_document=report.add)
         return report.write(scored.output, scored.cross_relations, scored.gold_corpus, scored.pred_corpus), scored
