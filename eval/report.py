@@ -38,6 +38,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ceasefire.interrupts import uninterrupted
+from ceasefire.outputs import note_leftovers
 
 from .alignment import items as layer_items
 from .matching import overlapping_pairs
@@ -402,6 +403,7 @@ class Report:
             with uninterrupted():  # all pages of the new report, or none: never old pages linking to new ones
                 for k, tmp in enumerate(finals):
                     os.replace(tmp, self.page_name(k))
+            note_leftovers(self.output)
             return [self.page_name(k) for k in range(len(finals))]
         finally:
             for tmp in finals:

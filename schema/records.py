@@ -243,7 +243,6 @@ def atomic_write(path: str | Path, content: str, *, private: bool = False) -> No
     A ``private`` file keeps the mode 0600 that the temporary file is made with, so that at no
     moment can others read it."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = None
     try:
         with uninterrupted():  # once made, the temporary file is known here, so that it is removed again

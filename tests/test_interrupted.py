@@ -87,3 +87,26 @@ def test_cut_during_the_swap_finishes_it(earlier, signame):
     assert contents(out) == {k: digest for k, (_, digest) in before.items()}, "the new output is not complete"
     assert snapshot(out)[out.name][0] != before[out.name][0], "the output was not the new folder"
     assert sorted(os.listdir(work)) == around, "something was left beside the output"
+
+
+@pytest.mark.parametrize("earlier", sorted(COMMANDS), indirect=True)
+def test_what_a_sigkill_left_is_named_and_kept(earlier, run_cli):
+    """SIGKILL cannot be caught or held: what a killed run left beside the output (a staging or
+    previous folder, a temporary or part file, in the names this project makes) is named by the
+    next run on one line of stderr, and neither read nor removed. A look-alike without a
+    manifest, made by somebody else, is not named."""
+    tool, argv, work, out = earlier
+    left_old = work / f".{out.name}.old-k1ll3d"
+    left_old.mkdir()
+    (left_old / ".ceasefire-output").write_text("# written by ceasefire\nx.json\n", encoding="utf-8")
+    (left_old / "x.json").write_text("{}", encoding="utf-8")
+    left_tmp = work / f".{out.name}.a1b2c3.tmp"
+    left_tmp.write_text("half", encoding="utf-8")
+    theirs = work / f".{out.name}.new-theirs"
+    theirs.mkdir()
+    before = snapshot(left_old) | snapshot(theirs)
+    r = run_cli(tool, *argv, cwd=work)
+    assert r.returncode == 0, r.stderr
+    notes = [line for line in r.stderr.splitlines() if line.startswith("note: beside")]
+    assert len(notes) == 1 and left_old.name in notes[0] and left_tmp.name in notes[0] and theirs.name not in notes[0], r.stderr
+    assert snapshot(left_old) | snapshot(theirs) == before and left_tmp.read_text(encoding="utf-8") == "half"

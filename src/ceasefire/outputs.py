@@ -23,6 +23,7 @@ what is allowed, which the command-line tools print as one line with exit code 2
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import tempfile
@@ -130,11 +131,33 @@ def write_file(path: str | Path, content: str, *, option: str = "-o") -> None:
     """Write ``content`` atomically; an OS error becomes one clear message."""
     from ceasefire.schema.records import atomic_write
 
-    check_parent(path, option=option)  # atomic_write would make a missing folder
+    check_parent(path, option=option)
     try:
         atomic_write(path, content)
     except OSError as exc:
         raise _refuse(path, option, f"cannot be written: {exc.strerror or exc}", "a writable file path") from None
+    note_leftovers(Path(path))
+
+
+def leftovers(path: Path) -> list[Path]:
+    """What an earlier write of ``path`` left beside it when it was killed with SIGKILL (which no
+    program can catch or hold): its temporary and part files (`report`), or its staging and previous folders. Only
+    names of the forms this module makes, and for folders only those with a manifest, are listed."""
+    found = sorted(f for suffix in (".tmp", ".part") for f in path.parent.glob(f".{glob.escape(path.name)}.*{suffix}"))
+    for kind in ("new", "old"):
+        found += sorted(d for d in path.parent.glob(f".{glob.escape(path.name)}.{kind}-*") if (d / MANIFEST).is_file())
+    return [f for f in found if not f.is_symlink()]
+
+
+def note_leftovers(path: Path) -> None:
+    """Say on stderr what :func:`leftovers` finds; nothing is read from it or removed (the user
+    may want the earlier output an interrupted swap left in ``.NAME.old-*``)."""
+    import sys
+
+    found = leftovers(path)
+    if found:
+        print(f"note: beside {path}, an earlier run that was killed left {', '.join(f.name for f in found)}; "
+              "no command reads them; remove them once you have checked them", file=sys.stderr)
 
 
 def _manifest_files(folder: Path) -> list[str] | None:
@@ -219,6 +242,7 @@ def write_folder(path: str | Path, files: Mapping[str, str | bytes], *, inputs: 
             raise _refuse(path, option, f"cannot be written: {exc.strerror or exc}", "a writable folder path") from None
         if old is not None:
             _remove_own(old, (_manifest_files(old) or []) + [MANIFEST])
+    note_leftovers(out)
     return out
 
 
