@@ -87,16 +87,18 @@ def read_source(sources) -> tuple[list, list[Problem]]:
 
 
 def _describe(sources) -> str:
-    return IN_MEMORY if is_records(sources) else ", ".join(str(p) for p in sources)
+    # an empty list is records in memory too: none were given
+    return IN_MEMORY if is_records(sources) or not sources else ", ".join(str(p) for p in sources)
 
 
 def load_gold(path=None, *, schema: Schema, what: str = "gold") -> Corpus:
     """Read and validate a gold corpus (the shipped ``data/gold/`` by default; a path, or records
     in memory); raise InputError."""
     path = path if is_records(path) else Path(path) if path else gold_dir()
+    sources = path if is_records(path) else [path]
     with _gc_paused():
-        loaded, problems = read_source(path if is_records(path) else [path])
-        result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD)
+        loaded, problems = read_source(sources)
+        result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD, source=_describe(sources))
     problems += result.problems
     if problems:
         raise InputError([_tag(p, what) for p in problems])
@@ -116,7 +118,7 @@ def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool
         loaded, problems = read_source(paths)
         reference = {d: doc["text"] for d, doc in gold.documents.items()}
         result = validate_records(loaded, schema=schema, mode=PREDICTION, reference=reference, gold=gold.documents, strict=strict,
-                                  incomplete=bool(problems))
+                                  incomplete=bool(problems), source=_describe(paths))
     problems += result.problems
     missing_docs = sorted(set(gold.documents) - set(result.documents))
     if missing_docs and not allow_missing and not problems:

@@ -55,8 +55,17 @@ def read_records(paths: Iterable[str | Path]) -> tuple[list[Loaded], list[Proble
         if path.is_dir() and not files:
             problems.append(Problem(Location(str(path)), None, "", "folder holds no .json or .jsonl file", has_value=False))
         for f in files:
+            before = len(loaded) + len(problems)
             _read_file(f, loaded, problems)
+            if len(loaded) + len(problems) == before:
+                # an empty file is a mistake (a truncated output, the wrong file): a system that found
+                # nothing still writes one record per document, so no use needs a file without records
+                problems.append(Problem(Location(str(f)), None, "", "holds no records", has_value=False, allowed=NO_RECORDS_ALLOWED))
     return loaded, problems
+
+
+#: What an input of records must hold, for the message that refuses one without any.
+NO_RECORDS_ALLOWED = 'a record per document (also one where nothing was found: {"id": "<document id>"}) and at most one corpus record'
 
 
 #: Inputs larger than this are refused before reading (the two articles' gold is ~200 KB;
