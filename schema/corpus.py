@@ -94,15 +94,18 @@ def _describe(sources) -> str:
 def load_gold(path=None, *, schema: Schema, what: str = "gold") -> Corpus:
     """Read and validate a gold corpus (the shipped ``data/gold/`` by default; a path, or records
     in memory); raise InputError."""
-    path = path if is_records(path) else Path(path) if path else gold_dir()
-    sources = path if is_records(path) else [path]
+    if isinstance(path, (list, tuple)):
+        sources = list(path)  # records in memory; an empty list is an input without records, not the default
+    else:
+        path = Path(path) if path else gold_dir()
+        sources = [path]
     with _gc_paused():
         loaded, problems = read_source(sources)
         result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD, source=_describe(sources))
     problems += result.problems
     if problems:
         raise InputError([_tag(p, what) for p in problems])
-    return Corpus(_describe(path) if is_records(path) else str(path), result.documents, result.corpus)
+    return Corpus(_describe(sources) if is_records(sources) else str(path), result.documents, result.corpus)
 
 
 def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool, strict: bool = False) -> tuple[Corpus, dict]:
