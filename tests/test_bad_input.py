@@ -567,10 +567,10 @@ CASES = {
     # -- empty and misdirected input (i27a)
     # an input without a document record, in every command that reads records (found by grepping for
     # read_records, load_gold, load_predictions and validate_records): one message naming the file
-    **{f"{cmd[0]}_empty_file{'_' + '_'.join(a.strip('-') for a in cmd[1:]) if cmd[1:] else ''}":
-       (tool, [cmd[0], "empty.jsonl", *cmd[1:]], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records", "allowed: a record per document"])
-       for tool, cmd in ((E, ("validate",)), (E, ("score", "--allow-missing")), (E, ("report", "-o", "r.html", "--allow-missing")),
-                         (A, ("summary",)), (A, ("summary", "--format", "json")), (A, ("lint", "--any-text")), (A, ("tasks",)))},
+    **{f"{name}_empty_file": (tool, [cmd, "empty.jsonl", *more], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records", "allowed: a record per document"])
+       for name, tool, cmd, more in (("validate", E, "validate", []), ("score_allow_missing", E, "score", ["--allow-missing"]),
+                                     ("report_allow_missing", E, "report", ["-o", "r.html", "--allow-missing"]), ("summary", A, "summary", []),
+                                     ("summary_json", A, "summary", ["--format", "json"]), ("lint", A, "lint", ["--any-text"]), ("tasks", A, "tasks", []))},
     "agree_empty_files": (E, ["agree", "empty.jsonl", "empty.jsonl"], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records (in the annotation A)"], 2),
     "diff_empty_side": (A, ["diff", "A", "empty.jsonl"], ann(raw("empty.jsonl", "")), ["empty.jsonl", "holds no records"]),
     "score_gold_empty": (E, ["score", "pred.jsonl", "--gold", "empty.jsonl"], both(preds(), raw("empty.jsonl", "")),
