@@ -568,7 +568,7 @@ CASES = {
     # an input without a document record, in every command that reads records (found by grepping for
     # read_records, load_gold, load_predictions and validate_records): one message naming the file
     **{f"{name}_empty_file": (tool, [cmd, "empty.jsonl", *more], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records", "allowed: a record per document"])
-       for name, tool, cmd, more in (("validate", E, "validate", []), ("score_allow_missing", E, "score", ["--allow-missing"]),
+       for name, tool, cmd, more in (("validate_gold", E, "validate", []), ("score_allow_missing", E, "score", ["--allow-missing"]),
                                      ("report_allow_missing", E, "report", ["-o", "r.html", "--allow-missing"]), ("summary", A, "summary", []),
                                      ("summary_json", A, "summary", ["--format", "json"]), ("lint", A, "lint", ["--any-text"]), ("tasks", A, "tasks", []))},
     "agree_empty_files": (E, ["agree", "empty.jsonl", "empty.jsonl"], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records (in the annotation A)"], 2),
