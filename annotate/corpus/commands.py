@@ -55,7 +55,7 @@ def cmd_adjudicate(args) -> int:
     unused = _unused_options(args)
     if unused:
         mode = "--template" if args.template else "--decisions"
-        print(f"error: {', '.join(unused)}: {'does' if len(unused) == 1 else 'do'} nothing with {mode} (it would be ignored); "
+        print(f"error: {', '.join(unused)}: {'does' if len(unused) == 1 else 'do'} nothing with {mode}; "
               f"allowed: {ADJUDICATE_MODES}; see --help", file=sys.stderr)
         return EXIT_BAD_INPUT
     inputs = [args.a, args.b, args.decisions, args.from_gold, args.schema or SCHEMA_FILE]
