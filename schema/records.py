@@ -236,7 +236,8 @@ def _lone_surrogate(obj: Any) -> str | None:
 
 def _accept(obj: Any, loc: Location, loaded: list[Loaded], problems: list[Problem]) -> None:
     if not isinstance(obj, dict):
-        problems.append(Problem(loc, None, "", "is not a record: expected a JSON object", value=type(obj).__name__))
+        # null as JSON writes it, not Python's NoneType
+        problems.append(Problem(loc, None, "", "is not a record: expected a JSON object", value="null" if obj is None else type(obj).__name__))
         return
     loaded.append(Loaded(obj, loc))
 

@@ -583,6 +583,9 @@ CASES = {
                                      ["corpus.json", "holds no document record, only the corpus record"]),
     "score_corpus_record_alone": (E, ["score", "pred.jsonl"], preds(lambda r: r.__delitem__(slice(0, 2))),
                                   ["pred.jsonl:1", "holds no document record, only the corpus record"]),
+    "validate_null_record": (E, ["validate", "n.jsonl"], raw("n.jsonl", "null\n"), ["n.jsonl:1", '"null" is not a record', "expected a JSON object"]),
+    "schema_empty": (E, ["validate", "--schema", "schema.yaml", str(ROOT / "data" / "gold")], raw("schema.yaml", ""),
+                     ["schema.yaml", "is not a schema", "found nothing (the file is empty)"]),
     # predictions where gold is expected: one message per record, saying so
     **{f"{cmd}_predictions_as_gold": (A if cmd in ("summary", "lint") else E, [cmd, "pred.jsonl"], preds(),
                                       ["pred.jsonl:1", DOC0, "text: is missing, and so is meta", "looks like a prediction record",
