@@ -97,6 +97,8 @@ def validate_records(
     gold: dict[str, dict] | None = None,
     strict: bool = False,
     source: str | None = None,
+    allow_empty: bool = False,
+    empty_allowed: str = NO_RECORDS_ALLOWED,
 ) -> Validated:
     """Check records; ``reference`` maps document id -> text (required for predictions).
 
@@ -108,7 +110,9 @@ def validate_records(
     is a warning (scored as a false positive), or an error with ``strict``.
 
     ``source`` names the input in the one message that refuses an input without document records
-    when it holds no record to name it by (records given in memory, say).
+    when it holds no record to name it by (records given in memory, say); ``allow_empty`` (predictions
+    with ``allow_missing``) accepts an input without any record; ``empty_allowed`` says, in that
+    message, what the input should hold.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -163,11 +167,11 @@ def validate_records(
         unplaced = {p.path for p in result.placement[doc_id].unplaced} if doc_id in result.placement else set()
         _check_document(rec, loc, doc_id, schema, mode, bad_paths, report, unplaced, lost)
 
-    if not incomplete and all(item.is_corpus for item in loaded):
+    if not incomplete and all(item.is_corpus for item in loaded) and not (allow_empty and not loaded):
         # the corpus record's checks would report each document it names as missing, one by one
         where = corpus_loc or Location(source or IN_INPUT)
         only = ", only the corpus record" if corpus_loc else ""
-        report(where, None, "", f"holds no document record{only}", structure.MISSING, NO_RECORDS_ALLOWED)
+        report(where, None, "", f"holds no document record{only}", structure.MISSING, empty_allowed)
         return result
     if mode == GOLD and result.documents and result.corpus is None:
         first = next(iter(result.locations.values()))

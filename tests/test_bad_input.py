@@ -339,7 +339,7 @@ CASES = {
     "lone_surrogate_id_report": (E, ["report", "pred.jsonl", "-o", "r.html"], preds(lambda r: first_mention(r, id="ent\ud800x")),
                                  ["pred.jsonl:1", "lone surrogate"]),
     "validate_empty_file": (E, ["validate", "--predictions", "empty.jsonl"], raw("empty.jsonl", ""),
-                            ["empty.jsonl", "holds no records", "allowed: a record per document"]),
+                            ["empty.jsonl", "holds no records", "allowed: a record per gold document"]),
     "validate_missing_document": (E, ["validate", "--predictions", "pred.jsonl"], preds(lambda r: r.pop(1) and r.pop(1)),
                                   ["pred.jsonl", DOC4, "has no prediction"]),
     "run_returns_set": (E, ["run", "bad_extractors:returns_set"], None, [DOC0, "is not JSON", "set"], 2),
@@ -568,9 +568,14 @@ CASES = {
     # an input without a document record, in every command that reads records (found by grepping for
     # read_records, load_gold, load_predictions and validate_records): one message naming the file
     **{f"{name}_empty_file": (tool, [cmd, "empty.jsonl", *more], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records", "allowed: a record per document"])
-       for name, tool, cmd, more in (("validate_gold", E, "validate", []), ("score_allow_missing", E, "score", ["--allow-missing"]),
-                                     ("report_allow_missing", E, "report", ["-o", "r.html", "--allow-missing"]), ("summary", A, "summary", []),
-                                     ("summary_json", A, "summary", ["--format", "json"]), ("lint", A, "lint", ["--any-text"]), ("tasks", A, "tasks", []))},
+       for name, tool, cmd, more in (("validate_gold", E, "validate", []), ("summary", A, "summary", []),
+                                     ("summary_json", A, "summary", ["--format", "json"]), ("lint", A, "lint", ["--any-text"]))},
+    # predictions: refused unless --allow-missing, which scores every document as empty (eval's acceptance, tests/eval/test_score_gold.py)
+    **{f"{cmd}_empty_file": (E, [cmd, "empty.jsonl", *more], raw("empty.jsonl", ""),
+                             ["empty.jsonl", "holds no records", "a record per gold document", "--allow-missing scores a missing one as empty"])
+       for cmd, more in (("score", []), ("report", ["-o", "r.html"]))},
+    # ... but `tasks` allows some documents missing, not all of them
+    "tasks_empty_file": (A, ["tasks", "empty.jsonl"], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records"]),
     "agree_empty_files": (E, ["agree", "empty.jsonl", "empty.jsonl"], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records (in the annotation A)"], 2),
     "diff_empty_side": (A, ["diff", "A", "empty.jsonl"], ann(raw("empty.jsonl", "")), ["empty.jsonl", "holds no records"]),
     "score_gold_empty": (E, ["score", "pred.jsonl", "--gold", "empty.jsonl"], both(preds(), raw("empty.jsonl", "")),

@@ -3,7 +3,8 @@ tests/test_bad_input.py cannot show, because it is not one message of a command.
 
 - an input without document records is refused through the Python API too, and an empty list
   of records is not taken for "the shipped gold";
-- a system that found nothing still scores: one record per document, each with its id alone;
+- a system that found nothing still scores: one record per document, each with its id alone (and
+  an empty file with --allow-missing: tests/eval/test_score_gold.py);
 - a layer under a wrong name silences only the references into it, not the record's other problems.
 """
 
