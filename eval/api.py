@@ -10,7 +10,8 @@ from ceasefire import __version__
 from ceasefire.schema import Schema, load_schema
 
 from .counts import Tally
-from ceasefire.schema.corpus import load_gold, load_predictions
+from ceasefire.schema.corpus import Corpus, load_gold, load_predictions
+from ceasefire.schema.problems import InputError, Location, Problem, allowed_list
 from .scorer import score
 
 DEFAULT_SEED = 12345  # as sacrebleu; stats.py (which needs numpy) is imported only to resample
@@ -72,9 +73,10 @@ def score_files(
     With ``bootstrap`` > 0, every count metric gets a 95% percentile interval
     from that many resamples of sentences (see :mod:`.stats`). ``on_document``
     receives each document's pair and score as it goes by (the HTML report).
+    ``gold`` may also be a corpus loaded already (``agree`` loads its annotation A itself).
     """
     schema = schema or load_schema()
-    gold_corpus = load_gold(gold, schema=schema)
+    gold_corpus = gold if isinstance(gold, Corpus) else load_gold(gold, schema=schema)
     pred_corpus, missing = load_predictions(predictions, gold_corpus, schema=schema, allow_missing=allow_missing, strict=strict)
     units = units or ("sentence" if bootstrap > 0 else "document")
     pairs = ((d, gold_corpus.documents[d], pred_corpus.documents.get(d)) for d in gold_corpus.documents)
@@ -143,8 +145,18 @@ def agree_files(annotation_a: str | Path, annotation_b: str | Path, *, schema: S
     aligned by content, relations whose ends align.
     """
     schema = schema or load_schema()
-    load_gold(annotation_b, schema=schema, what="annotation B")  # B must be complete and valid too
-    result = public(score_files([annotation_b], gold=annotation_a, schema=schema))
+    # both must be complete, valid gold, of the same articles; every problem of either is reported at once
+    loaded, problems = {}, []
+    for side, path in (("A", annotation_a), ("B", annotation_b)):
+        try:
+            loaded[side] = load_gold(path, schema=schema, what=f"annotation {side}")
+        except InputError as exc:
+            problems += exc.problems
+    if not problems:
+        problems = _same_articles(loaded["A"], loaded["B"])
+    if problems:
+        raise InputError(problems)
+    result = public(score_files([annotation_b], gold=loaded["A"], schema=schema))
     layers = {}
     for layer, spec in AGREEMENT_LAYERS.items():
         layers[layer] = {
@@ -162,6 +174,24 @@ def agree_files(annotation_a: str | Path, annotation_b: str | Path, *, schema: S
         "scorer": result["scorer"],
         "schema_version": result["schema_version"],
     }
+
+
+def _same_articles(a: Corpus, b: Corpus) -> list[Problem]:
+    """Problems that keep two annotations from being compared: a document in one only, or a text
+    that differs (scored as predictions against A, B would get the scorer's messages, which speak of
+    the gold and of --allow-missing)."""
+    where = Location(b.path)
+    problems = []
+    for d in sorted(set(a.documents) | set(b.documents)):
+        if d not in b.documents:
+            problems.append(Problem(where, d, "", "is not annotated in annotation B (annotation A has it)", has_value=False,
+                                    allowed="two annotations of the same articles"))
+        elif d not in a.documents:
+            problems.append(Problem(where, d, "id", "is not a document of annotation A", d, allowed_list(sorted(a.documents))))
+        elif a.documents[d]["text"] != b.documents[d]["text"]:
+            problems.append(Problem(where, d, "text", "differs from the text of this document in annotation A", has_value=False,
+                                    allowed="two annotations of the same article text"))
+    return problems
 
 
 def compare_files(

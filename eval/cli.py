@@ -15,7 +15,18 @@ from ceasefire.outputs import check_output_file, write_file
 from ceasefire.schema import InputError, Location, Problem, load_schema, read_records
 from ceasefire.schema.validate import GOLD, validate_records
 
+#: the options of `validate` that mean something only with --predictions
+PREDICTION_OPTIONS = (("--gold", "gold"), ("--allow-missing", "allow_missing"), ("--strict", "strict"))
+
+
 def cmd_validate(args) -> int:
+    given = [flag for flag, name in PREDICTION_OPTIONS if getattr(args, name)]
+    if given and not args.predictions:
+        # checked as gold, the records would pass or fail alike with them: saying nothing would hide that
+        print(f"error: {', '.join(given)}: {'applies' if len(given) == 1 else 'apply'} only with --predictions (checking FILE as gold, "
+              f"{'it changes' if len(given) == 1 else 'they change'} nothing); allowed: add --predictions to check FILE as predictions, "
+              f"or leave {'it' if len(given) == 1 else 'them'} out", file=sys.stderr)
+        return EXIT_BAD_INPUT
     schema = load_schema(args.schema)
     if args.predictions:
         # exactly what `score` runs before scoring, so that validate refuses what score refuses

@@ -15,7 +15,7 @@ from ceasefire.data import gold_dir
 from . import spans
 from .model import Schema
 from .problems import InputError, Location, Problem
-from .records import DOC_LAYERS, read_records
+from .records import ALLOW_MISSING_HINT, DOC_LAYERS, NO_PREDICTIONS_ALLOWED, read_records
 from .validate import GOLD, PREDICTION, validate_records
 
 
@@ -62,11 +62,11 @@ def is_records(source) -> bool:
     return isinstance(source, (list, tuple)) and bool(source) and all(isinstance(r, dict) for r in source)
 
 
-def read_source(sources) -> tuple[list, list[Problem]]:
+def read_source(sources, **reading) -> tuple[list, list[Problem]]:
     """Paths (read_records) or records in memory, read alike: an in-memory record goes through
     JSON, as a file's would, so that exactly what a file could hold is accepted."""
     if not is_records(sources):
-        return read_records(sources)
+        return read_records(sources, **reading)
     from .records import Loaded, parse_json
 
     loaded, problems = [], []
@@ -87,36 +87,47 @@ def read_source(sources) -> tuple[list, list[Problem]]:
 
 
 def _describe(sources) -> str:
-    return IN_MEMORY if is_records(sources) else ", ".join(str(p) for p in sources)
+    # an empty list is records in memory too: none were given
+    return IN_MEMORY if is_records(sources) or not sources else ", ".join(str(p) for p in sources)
 
 
 def load_gold(path=None, *, schema: Schema, what: str = "gold") -> Corpus:
     """Read and validate a gold corpus (the shipped ``data/gold/`` by default; a path, or records
     in memory); raise InputError."""
-    path = path if is_records(path) else Path(path) if path else gold_dir()
+    if isinstance(path, (list, tuple)):
+        sources = list(path)  # records in memory; an empty list is an input without records, not the default
+    else:
+        path = Path(path) if path else gold_dir()
+        sources = [path]
     with _gc_paused():
-        loaded, problems = read_source(path if is_records(path) else [path])
-        result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD)
+        loaded, problems = read_source(sources)
+        result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD, source=_describe(sources))
     problems += result.problems
     if problems:
         raise InputError([_tag(p, what) for p in problems])
-    return Corpus(_describe(path) if is_records(path) else str(path), result.documents, result.corpus)
+    return Corpus(_describe(sources) if is_records(sources) else str(path), result.documents, result.corpus)
 
 
-def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool, strict: bool = False) -> tuple[Corpus, dict]:
+def load_predictions(paths, gold: Corpus, *, schema: Schema, allow_missing: bool, strict: bool = False,
+                     allow_empty: bool | None = None) -> tuple[Corpus, dict]:
     """Read and validate predictions against the gold texts; raise InputError.
 
     A text-only span that cannot be placed is kept as a false positive (listed in
     the returned corpus's ``placement``); with ``strict`` it is an error.
 
+    An input without any record is every document missing: refused, unless ``allow_empty``
+    (by default: ``allow_missing``; `tasks --records`, which allows some documents missing, refuses it).
+
     Returns the predictions (spans placed) and a report of what was missing:
     ``{"documents": [...], "layers": {doc: [layer, ...]}}``.
     """
     with _gc_paused():
-        loaded, problems = read_source(paths)
+        allow_empty = allow_missing if allow_empty is None else allow_empty
+        allowed = NO_PREDICTIONS_ALLOWED + ("" if allow_missing else ALLOW_MISSING_HINT)
+        loaded, problems = read_source(paths, allow_empty=allow_empty, allowed=allowed)
         reference = {d: doc["text"] for d, doc in gold.documents.items()}
         result = validate_records(loaded, schema=schema, mode=PREDICTION, reference=reference, gold=gold.documents, strict=strict,
-                                  incomplete=bool(problems))
+                                  incomplete=bool(problems), source=_describe(paths), allow_empty=allow_empty, empty_allowed=allowed)
     problems += result.problems
     missing_docs = sorted(set(gold.documents) - set(result.documents))
     if missing_docs and not allow_missing and not problems:

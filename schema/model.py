@@ -243,7 +243,7 @@ def _load_cached(path: str) -> Schema:
         where = f"{p}:{problem.location.line}" if problem.location and problem.location.line else str(p)
         raise SchemaError(f"{where}: cannot read schema: {problem.message}")
     if not isinstance(raw, dict):
-        raise SchemaError(f"{p}: is not a schema: expected a YAML mapping with version, actors, events, claims, relations; found {type(raw).__name__}")
+        raise SchemaError(f"{p}: is not a schema: expected a YAML mapping with version, actors, events, claims, relations; found {'nothing (the file is empty)' if raw is None else type(raw).__name__}")
     try:
         return parse_schema(raw, p)
     except KeyError as exc:

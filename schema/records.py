@@ -45,8 +45,10 @@ def _files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_records(paths: Iterable[str | Path]) -> tuple[list[Loaded], list[Problem]]:
-    """Parse every record in ``paths``; return records and problems."""
+def read_records(paths: Iterable[str | Path], *, allow_empty: bool = False,
+                 allowed: str | None = None) -> tuple[list[Loaded], list[Problem]]:
+    """Parse every record in ``paths``; return records and problems. A file without a record is a
+    problem (``allowed`` says what it should hold) unless ``allow_empty``."""
     loaded: list[Loaded] = []
     problems: list[Problem] = []
     for raw_path in paths:
@@ -58,8 +60,21 @@ def read_records(paths: Iterable[str | Path]) -> tuple[list[Loaded], list[Proble
         if path.is_dir() and not files:
             problems.append(Problem(Location(str(path)), None, "", "folder holds no .json or .jsonl file", has_value=False))
         for f in files:
+            before = len(loaded) + len(problems)
             _read_file(f, loaded, problems)
+            if len(loaded) + len(problems) == before and not allow_empty:
+                # an empty file is a mistake (a truncated output, the wrong file): a system that found
+                # nothing still writes one record per document, so no use needs a file without records
+                problems.append(Problem(Location(str(f)), None, "", "holds no records", has_value=False, allowed=allowed or NO_RECORDS_ALLOWED))
     return loaded, problems
+
+
+#: What an input of records must hold, for the message that refuses one without any.
+NO_RECORDS_ALLOWED = 'a record per document (also one where nothing was found: {"id": "<document id>"}) and at most one corpus record'
+#: ... and what predictions must hold: with --allow-missing, an input without records is every document missing
+#: (eval's acceptance: "score on an empty prediction file gives recall 0")
+NO_PREDICTIONS_ALLOWED = NO_RECORDS_ALLOWED.replace("per document", "per gold document")
+ALLOW_MISSING_HINT = "; --allow-missing scores a missing one as empty"
 
 
 #: Inputs larger than this are refused before reading (the two articles' gold is ~200 KB;
@@ -230,7 +245,8 @@ def _lone_surrogate(obj: Any) -> str | None:
 
 def _accept(obj: Any, loc: Location, loaded: list[Loaded], problems: list[Problem]) -> None:
     if not isinstance(obj, dict):
-        problems.append(Problem(loc, None, "", "is not a record: expected a JSON object", value=type(obj).__name__))
+        # null as JSON writes it, not Python's NoneType
+        problems.append(Problem(loc, None, "", "is not a record: expected a JSON object", value="null" if obj is None else type(obj).__name__))
         return
     loaded.append(Loaded(obj, loc))
 

@@ -24,6 +24,7 @@ what is allowed):
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ from typing import Any
 from . import json_schema, structure
 from .model import Schema, load_schema
 from .problems import Location, Problem, allowed_list
-from .records import DOC_LAYERS, Loaded
+from .records import DOC_LAYERS, NO_RECORDS_ALLOWED, Loaded
 from .spans import Placement, iter_spans, place_spans
 
 GOLD = "gold"
@@ -40,6 +41,13 @@ PREDICTION = "prediction"
 MODES = (GOLD, PREDICTION)
 #: fields of a document record whose structural problem makes the whole record unusable
 _WHOLE = frozenset(("id", "text", *DOC_LAYERS))
+#: the lists of a document or corpus record that other items refer to
+_LAYERS = frozenset((*DOC_LAYERS, "documents", "entity_clusters", "event_clusters"))
+#: what is allowed where a prediction record is given as gold
+PREDICTION_GIVEN_AS_GOLD = ("a gold record, which carries the article's text and meta; predictions are checked with "
+                            "`ceasefire-eval validate --predictions` and scored with `ceasefire-eval score`")
+#: where an input is said to be when it holds no record to name it by
+IN_INPUT = "the input"
 
 
 @dataclass
@@ -62,6 +70,9 @@ class Validated:
     #: prediction mode, unless strict: text-only spans that could not be placed; they are
     #: scored as false positives, so they do not make the input invalid
     warnings: list[Problem] = field(default_factory=list)
+    #: lists of the corpus record that are missing or of the wrong form (already reported): the
+    #: checks that read them are skipped
+    corpus_lost: frozenset = frozenset()
 
     @property
     def ok(self) -> bool:
@@ -85,6 +96,9 @@ def validate_records(
     incomplete: bool = False,
     gold: dict[str, dict] | None = None,
     strict: bool = False,
+    source: str | None = None,
+    allow_empty: bool = False,
+    empty_allowed: str = NO_RECORDS_ALLOWED,
 ) -> Validated:
     """Check records; ``reference`` maps document id -> text (required for predictions).
 
@@ -94,6 +108,11 @@ def validate_records(
     Predictions only: ``gold`` (document id -> gold record) chooses among the occurrences
     of a text-only span's text (schema/FORMAT.md); a text-only span that cannot be placed
     is a warning (scored as a false positive), or an error with ``strict``.
+
+    ``source`` names the input in the one message that refuses an input without document records
+    when it holds no record to name it by (records given in memory, say); ``allow_empty`` (predictions
+    with ``allow_missing``) accepts an input without any record; ``empty_allowed`` says, in that
+    message, what the input should hold.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -111,16 +130,22 @@ def validate_records(
         doc_id = rec.get("id") if isinstance(rec.get("id"), str) else None
         is_corpus = rec.get("record") == "corpus"
         target = root["$defs"]["corpus" if is_corpus else "document"]
-        bad_paths = set()
-        for fld, value, message, allowed in checker.check(rec, target):
-            report(loc, None if is_corpus else doc_id, fld, message, value, allowed)
-            bad_paths.add(_item_path(fld))
+        if mode == GOLD and not is_corpus and "text" not in rec and "meta" not in rec:
+            # a prediction record given where gold is expected: one message saying so, not one per missing field
+            report(loc, doc_id, "text", "is missing, and so is meta: this looks like a prediction record, where gold records are expected",
+                   structure.MISSING, PREDICTION_GIVEN_AS_GOLD)
+            result.refused.add(doc_id or "")
+            continue
+        bad_paths, lost = _check_structure(rec, target, checker, lambda *a: report(loc, None if is_corpus else doc_id, *a))
         if is_corpus:
             if result.corpus is not None:
                 report(loc, None, "record", f"is a second corpus record (the first is at {corpus_loc})", "corpus", "one corpus record per input")
                 continue
             result.corpus, corpus_loc = rec, loc
+            result.corpus_lost = lost | (bad_paths & _LAYERS)
             continue
+        if lost:
+            result.refused.add(doc_id or "")  # the corpus record's checks would report the lost layer once per cluster and link
         if bad_paths & _WHOLE:
             # the id, the text or a whole layer has the wrong form: the checks below and those of the
             # corpus record would only repeat it, once per reference, span or listed document
@@ -140,13 +165,46 @@ def validate_records(
         result.documents[doc_id] = rec
         result.locations[doc_id] = loc
         unplaced = {p.path for p in result.placement[doc_id].unplaced} if doc_id in result.placement else set()
-        _check_document(rec, loc, doc_id, schema, mode, bad_paths, report, unplaced)
+        _check_document(rec, loc, doc_id, schema, mode, bad_paths, report, unplaced, lost)
 
+    if not incomplete and all(item.is_corpus for item in loaded) and not (allow_empty and not loaded):
+        # the corpus record's checks would report each document it names as missing, one by one
+        where = corpus_loc or Location(source or IN_INPUT)
+        only = ", only the corpus record" if corpus_loc else ""
+        report(where, None, "", f"holds no document record{only}", structure.MISSING, empty_allowed)
+        return result
     if mode == GOLD and result.documents and result.corpus is None:
         first = next(iter(result.locations.values()))
         report(Location(first.file), None, "record", "no corpus record found", structure.MISSING, 'a record with "record": "corpus" (cross-document clusters and relations)')
     _check_cross_document(result, corpus_loc, schema, mode, report)
     return result
+
+
+def _check_structure(rec: dict, target: dict, checker: structure.Checker, at) -> tuple[set[str], frozenset]:
+    """Report the structural problems of one record; return the items they are in, and the lists
+    that references cannot be checked against.
+
+    A list under a wrong name ("mention") is an unknown field, and the list is then absent: that
+    is reported once, the unknown field naming the list it is close to (not again as "mentions:
+    is missing"), and references into the absent list are not reported one by one. Which unknown
+    name stands for which list is a guess, so with any unknown field every absent list counts."""
+    props = target["properties"]
+    unknown = [k for k in rec if k not in props]
+    absent = [k for k in props if k not in rec and k in _LAYERS]
+    misnamed = {}
+    for key in unknown:
+        close = difflib.get_close_matches(key, [a for a in absent if a not in misnamed.values()], n=1)
+        if close:
+            misnamed[key] = close[0]
+    bad_paths = set()
+    for fld, value, message, allowed in checker.check(rec, target):
+        bad_paths.add(_item_path(fld))
+        if value is structure.MISSING and fld in misnamed.values():
+            continue  # said with the field that stands for it
+        if fld in misnamed:
+            message = f"{message} (is it {misnamed[fld]!r}, misspelt?)"
+        at(fld, message, value, allowed)
+    return bad_paths, frozenset(absent) if unknown else frozenset()
 
 
 def _item_path(fld: str) -> str:
@@ -191,8 +249,10 @@ def _copy(value: Any) -> Any:
     return value if t in _IMMUTABLE else copy.deepcopy(value)
 
 
-def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, unplaced=frozenset()):
-    """Every check of one document record, phase by phase (each reports through ``at``)."""
+def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, unplaced=frozenset(), lost=frozenset()):
+    """Every check of one document record, phase by phase (each reports through ``at``).
+    ``lost``: layers the record lacks because they are under a wrong name (already reported);
+    a reference that could point into one is not reported as dangling."""
     text = doc.get("text")
     if not isinstance(text, str):
         return
@@ -203,10 +263,10 @@ def _check_document(doc, loc, doc_id, schema: Schema, mode, bad_paths, report, u
     _check_spans(doc, text, bad_paths, unplaced, at)
     _check_one_item_per_span(doc, bad_paths, at)
     kinds = _collect_ids(doc, bad_paths, at)
-    _check_entities(doc, mode, bad_paths, at)
-    _check_events(doc, schema, kinds, at)
-    _check_claims(doc, schema, kinds, at)
-    _check_relations(doc, schema, kinds, at)
+    _check_entities(doc, mode, bad_paths, at, lost)
+    _check_events(doc, schema, kinds, at, lost)
+    _check_claims(doc, schema, kinds, at, lost)
+    _check_relations(doc, schema, kinds, at, lost)
 
 
 def _check_spans(doc, text, bad_paths, unplaced, at):
@@ -267,7 +327,7 @@ def _collect_ids(doc, bad_paths, at):
     return kinds
 
 
-def _check_entities(doc, mode, bad_paths, at):
+def _check_entities(doc, mode, bad_paths, at, lost):
     """Every mention's entity defined, of the mention's type; every entity mentioned."""
     entity_defs = {}
     have_entities = "entities" in doc
@@ -291,11 +351,11 @@ def _check_entities(doc, mode, bad_paths, at):
             elif f"mentions[{i}]" not in bad_paths and "type" in m and entity_defs[eid][1].get("type") not in (None, m.get("type")):
                 at(f"mentions[{i}].type", f"differs from the type of its entity {eid!r} ({entity_defs[eid][1].get('type')})", m.get("type"), "the entity's type")
     for eid, (i, _) in entity_defs.items():
-        if eid not in used_entities:
+        if eid not in used_entities and "mentions" not in lost:
             at(f"entities[{i}].id", "has no mention in this document", eid, "entities that some mention refers to")
 
 
-def _check_events(doc, schema, kinds, at):
+def _check_events(doc, schema, kinds, at, lost):
     """Modes of the event type; argument roles, fillers and references."""
     for i, ev in enumerate(_items(doc, "events")):
         path = f"events[{i}]"
@@ -320,14 +380,15 @@ def _check_events(doc, schema, kinds, at):
             seen_args.add((role, ref))
             target = kinds.get(ref)
             if target is None:
-                at(f"{apath}.ref", "does not name a mention or event of this document", ref)
+                if not lost & {"mentions", "events"}:
+                    at(f"{apath}.ref", "does not name a mention or event of this document", ref)
             elif ref == ev.get("id"):
                 at(f"{apath}.ref", "points at the event itself", ref, "another mention or event")
             elif role in schema.roles and not _unknown(target) and not Schema.endpoint_ok(schema.roles[role], target[0], target[1]):
                 at(f"{apath}.ref", f"is {_a(target[0])}{_typed(target)}, which cannot fill {role}", ref, schema.describe_endpoints(schema.roles[role]))
 
 
-def _check_claims(doc, schema, kinds, at):
+def _check_claims(doc, schema, kinds, at, lost):
     """Claim sources and the nesting of claims."""
     claims = {c.get("id"): c for c in _items(doc, "claims") if isinstance(c.get("id"), str)}
     for i, cl in enumerate(_items(doc, "claims")):
@@ -336,7 +397,8 @@ def _check_claims(doc, schema, kinds, at):
         if isinstance(src, str):
             target = kinds.get(src)
             if target is None:
-                at(f"{path}.source", "does not name a mention of this document", src)
+                if "mentions" not in lost:
+                    at(f"{path}.source", "does not name a mention of this document", src)
             elif not _unknown(target) and not Schema.endpoint_ok(schema.claim_source, target[0], target[1]):
                 at(f"{path}.source", f"is {_a(target[0])}{_typed(target)}, which cannot be a claim source", src, schema.describe_endpoints(schema.claim_source))
         parent = cl.get("parent")
@@ -357,7 +419,7 @@ def _check_claims(doc, schema, kinds, at):
                         at(f"{path}.parent", f"nests this claim {depth} levels deep", parent, f"at most {schema.max_claim_depth} levels")
 
 
-def _check_relations(doc, schema, kinds, at):
+def _check_relations(doc, schema, kinds, at, lost):
     """Relation ends that exist and are allowed; no self-relation; each relation once."""
     seen_rel = {}
     for i, rel in enumerate(_items(doc, "relations")):
@@ -370,7 +432,8 @@ def _check_relations(doc, schema, kinds, at):
         for end_name, ref, allowed in (("head", head, rtype.head), ("tail", tail, rtype.tail)):
             target = kinds.get(ref)
             if target is None or target[0] == "relation":
-                at(f"{path}.{end_name}", "does not name a mention, event or claim of this document", ref)
+                if target is not None or not lost & {"mentions", "events", "claims"}:
+                    at(f"{path}.{end_name}", "does not name a mention, event or claim of this document", ref)
                 ends_ok = False
             elif _unknown(target):
                 ends_ok = False
@@ -417,7 +480,8 @@ def _check_cross_document(result: Validated, corpus_loc, schema: Schema, mode, r
     if result.refused:
         return  # the corpus record refers to refused documents: its checks would only repeat that
     corpus = result.corpus or {}
-    _check_listed_documents(corpus, result.documents, corpus_loc, mode, report)
+    if "documents" not in result.corpus_lost:
+        _check_listed_documents(corpus, result.documents, corpus_loc, mode, report)
     _check_cluster_declarations(corpus, used, result, corpus_loc, report)
     _check_cross_relations(corpus, result.documents, corpus_loc, schema, report)
 
@@ -489,6 +553,8 @@ def _check_cluster_declarations(corpus: dict, used_by_part: dict, result: Valida
             actual = used.get(cid, [])
             if sorted(set(cdocs)) != sorted(actual):
                 report(loc, None, f"{part}[{i}].documents", f"does not match where {what} {cid!r} is used ({', '.join(sorted(actual)) or 'nowhere'})", cdocs, "exactly the documents that use the id")
+        if part in result.corpus_lost:
+            continue  # the corpus record's list is missing or misnamed (reported): every shared id would repeat that
         # only the shared, undeclared ids are sorted (most ids belong to one document)
         for cid in sorted(c for c, where in used.items() if len(where) > 1 and c not in declared):
             where = used[cid]

@@ -256,6 +256,30 @@ def ann_record(side: str, edit):
     return make
 
 
+def misname(record: dict, key: str) -> None:
+    """The list ``key`` of a record under a wrong name: "mentions" -> "mention"."""
+    record[key[:-1]] = record.pop(key)
+
+
+def gold_file(name: str, edit):
+    """Set-up: the file ``name`` of the gold copy ``g`` passed through ``edit(record)``."""
+    def make(tmp: Path) -> None:
+        f = tmp / "g" / name
+        rec = json.loads(f.read_text(encoding="utf-8"))
+        edit(rec)
+        f.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    return make
+
+
+def one_document_gold(name="one.jsonl"):
+    """Set-up: valid gold of the first article alone (its record and a corpus record listing it)."""
+    def make(tmp: Path) -> None:
+        doc = json.loads((ROOT / "data" / "gold" / f"{DOC0}.json").read_text(encoding="utf-8"))
+        corpus_record = {"record": "corpus", "id": "one", "documents": [DOC0], "entity_clusters": [], "event_clusters": [], "relations": []}
+        write_records(tmp / name, [doc, corpus_record])
+    return make
+
+
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi")) + "decisions: *i\n"
 ADJ = ["adjudicate", "A", "B", "--decisions", "d.yaml", "-o", "out"]
@@ -315,7 +339,7 @@ CASES = {
     "lone_surrogate_id_report": (E, ["report", "pred.jsonl", "-o", "r.html"], preds(lambda r: first_mention(r, id="ent\ud800x")),
                                  ["pred.jsonl:1", "lone surrogate"]),
     "validate_empty_file": (E, ["validate", "--predictions", "empty.jsonl"], raw("empty.jsonl", ""),
-                            ["empty.jsonl", DOC0, "has no prediction"], 2),
+                            ["empty.jsonl", "holds no records", "allowed: a record per gold document"]),
     "validate_missing_document": (E, ["validate", "--predictions", "pred.jsonl"], preds(lambda r: r.pop(1) and r.pop(1)),
                                   ["pred.jsonl", DOC4, "has no prediction"]),
     "run_returns_set": (E, ["run", "bad_extractors:returns_set"], None, [DOC0, "is not JSON", "set"], 2),
@@ -540,6 +564,64 @@ CASES = {
     "validate_gold_text_number": (E, ["validate", "g"], both(copied(ROOT / "data" / "gold", "g"), ann_record("g", lambda r: r.update(text=5))),
                                   [f"g/{DOC0}.json", DOC0, "text: 5 has the wrong type"]),
     "diff_events_object": (A, ["diff", "A", "B"], ann(ann_record("A", lambda r: r.update(events={}))), ["A/", DOC0, "events: {} has the wrong type"]),
+    # -- empty and misdirected input (i27a)
+    # an input without a document record, in every command that reads records (found by grepping for
+    # read_records, load_gold, load_predictions and validate_records): one message naming the file
+    **{f"{name}_empty_file": (tool, [cmd, "empty.jsonl", *more], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records", "allowed: a record per document"])
+       for name, tool, cmd, more in (("validate_gold", E, "validate", []), ("summary", A, "summary", []),
+                                     ("summary_json", A, "summary", ["--format", "json"]), ("lint", A, "lint", ["--any-text"]))},
+    # predictions: refused unless --allow-missing, which scores every document as empty (eval's acceptance, tests/eval/test_score_gold.py)
+    **{f"{cmd}_empty_file": (E, [cmd, "empty.jsonl", *more], raw("empty.jsonl", ""),
+                             ["empty.jsonl", "holds no records", "a record per gold document", "--allow-missing scores a missing one as empty"])
+       for cmd, more in (("score", []), ("report", ["-o", "r.html"]))},
+    # ... but `tasks` allows some documents missing, not all of them
+    "tasks_empty_file": (A, ["tasks", "empty.jsonl"], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records"]),
+    "agree_empty_files": (E, ["agree", "empty.jsonl", "empty.jsonl"], raw("empty.jsonl", ""), ["empty.jsonl", "holds no records (in the annotation A)"], 2),
+    "diff_empty_side": (A, ["diff", "A", "empty.jsonl"], ann(raw("empty.jsonl", "")), ["empty.jsonl", "holds no records"]),
+    "score_gold_empty": (E, ["score", "pred.jsonl", "--gold", "empty.jsonl"], both(preds(), raw("empty.jsonl", "")),
+                         ["empty.jsonl", "holds no records (in the gold)"]),
+    "validate_blank_lines_only": (E, ["validate", "blank.jsonl"], raw("blank.jsonl", "\n  \n\n"), ["blank.jsonl", "holds no records"]),
+    "validate_empty_json_list": (E, ["validate", "--predictions", "empty.json"], raw("empty.json", "[]"), ["empty.json", "holds no records"]),
+    "validate_empty_file_in_gold_folder": (E, ["validate", "g"], both(copied(ROOT / "data" / "gold", "g"), raw("g/more.jsonl", "")),
+                                           ["g/more.jsonl", "holds no records"]),
+    "validate_corpus_record_alone": (E, ["validate", str(ROOT / "data" / "gold" / "corpus.json")], None,
+                                     ["corpus.json", "holds no document record, only the corpus record"]),
+    "score_corpus_record_alone": (E, ["score", "pred.jsonl"], preds(lambda r: r.__delitem__(slice(0, 2))),
+                                  ["pred.jsonl:1", "holds no document record, only the corpus record"]),
+    "validate_null_record": (E, ["validate", "n.jsonl"], raw("n.jsonl", "null\n"), ["n.jsonl:1", '"null" is not a record', "expected a JSON object"]),
+    "schema_empty": (E, ["validate", "--schema", "schema.yaml", str(ROOT / "data" / "gold")], raw("schema.yaml", ""),
+                     ["schema.yaml", "is not a schema", "found nothing (the file is empty)"]),
+    # predictions where gold is expected: one message per record, saying so
+    **{f"{cmd}_predictions_as_gold": (A if cmd in ("summary", "lint") else E, [cmd, "pred.jsonl"], preds(),
+                                      ["pred.jsonl:1", DOC0, "text: is missing, and so is meta", "looks like a prediction record",
+                                       "`ceasefire-eval validate --predictions`"], 2) for cmd in ("validate", "summary", "lint")},
+    "diff_predictions_as_gold": (A, ["diff", "A", "pred.jsonl"], ann(preds()), ["pred.jsonl:1", "looks like a prediction record"], 2),
+    "score_gold_is_predictions": (E, ["score", "pred.jsonl", "--gold", "pred.jsonl"], preds(),
+                                  ["pred.jsonl:1", "looks like a prediction record", "(in the gold)"], 2),
+    # options that do nothing in the mode given
+    **{f"validate_{flag.strip('-').replace('-', '_')}_without_predictions": (E, ["validate", *args, str(ROOT / "data" / "gold")], None,
+                                                                             [flag, "only with --predictions", "add --predictions"])
+       for flag, args in (("--strict", ["--strict"]), ("--allow-missing", ["--allow-missing"]), ("--gold", ["--gold", str(ROOT / "data" / "gold")]))},
+    "adjudicate_from_gold_without_template": (A, ADJ + ["--from-gold", str(ROOT / "data" / "gold")], ann(decisions()),
+                                              ["--from-gold", "does nothing with --decisions", "allowed: --template FILE [--from-gold GOLD]"]),
+    "adjudicate_template_with_check": (A, ["adjudicate", "A", "B", "--template", "t.yaml", "--check"], ann(), ["--check", "does nothing with --template"]),
+    "adjudicate_template_with_output": (A, ["adjudicate", "A", "B", "--template", "t.yaml", "-o", "out"], ann(), ["-o", "does nothing with --template"]),
+    # a layer under a wrong name: one message, naming the layer it stands for, and no message per reference into it
+    **{f"score_layer_misnamed_{layer}": (E, ["score", "pred.jsonl"], preds(lambda r, k=layer, i=i: misname(r[i], k)),
+                                         [f"pred.jsonl:{i + 1}", f"{layer[:-1]}:", "is not a field of this object", f"(is it '{layer}', misspelt?)"])
+       for i, layer in ((0, "mentions"), (0, "events"), (0, "claims"), (0, "relations"), (2, "entity_clusters"), (2, "event_clusters"))},
+    **{f"validate_gold_layer_misnamed_{layer}": (E, ["validate", "g"], both(copied(ROOT / "data" / "gold", "g"), gold_file(name, lambda r, k=layer: misname(r, k))),
+                                                 [f"g/{name}", f"{layer[:-1]}:", f"(is it '{layer}', misspelt?)"])
+       for name, layer in [(f"{DOC0}.json", k) for k in ("mentions", "entities", "events", "claims", "relations")]
+       + [("corpus.json", k) for k in ("documents", "entity_clusters", "event_clusters", "relations")]},
+    # agree: each side named as itself, and documents or texts that differ said in agree's words
+    "agree_first_annotation_is_predictions": (E, ["agree", "pred.jsonl", "B"], ann(preds()), ["pred.jsonl:1", "(in the annotation A)"], 2),
+    "agree_second_lacks_a_document": (E, ["agree", str(ROOT / "data" / "gold"), "one.jsonl"], one_document_gold(),
+                                      ["one.jsonl", DOC4, "is not annotated in annotation B (annotation A has it)"]),
+    "agree_second_has_another_document": (E, ["agree", "one.jsonl", str(ROOT / "data" / "gold")], one_document_gold(),
+                                          [DOC4, "is not a document of annotation A", f"allowed: {DOC0}"]),
+    "agree_texts_differ": (E, ["agree", "A", "B"], ann(ann_record("B", lambda r: r.update(text=r["text"] + "x"))),
+                           ["B", DOC0, "text: differs from the text of this document in annotation A"]),
     # leaderboard --root: its systems.yaml is input too
     "leaderboard_predictions_outside_root": (E, ["leaderboard", "--root", "r"], systems("- {name: x, predictions: ../../beside.txt, about: y}\n"),
                                              ["r/leaderboard/systems.yaml", "[0].predictions", '"../../beside.txt" lies outside --root', "a predictions file"]),

@@ -52,6 +52,12 @@ def cmd_adjudicate(args) -> int:
     from .folder import read_annotation
     from .records import check_records_output, write_records
 
+    unused = _unused_options(args)
+    if unused:
+        mode = "--template" if args.template else "--decisions"
+        print(f"error: {', '.join(unused)}: {'does' if len(unused) == 1 else 'do'} nothing with {mode}; "
+              f"allowed: {ADJUDICATE_MODES}; see --help", file=sys.stderr)
+        return EXIT_BAD_INPUT
     inputs = [args.a, args.b, args.decisions, args.from_gold, args.schema or SCHEMA_FILE]
     if args.corpus_id is not None:  # an id, like a document's: a plain name
         safe_name(args.corpus_id, what="--corpus-id")
@@ -74,6 +80,18 @@ def cmd_adjudicate(args) -> int:
     write_records(args.output, docs, corpus, inputs=inputs)
     print(f"applied {n} decisions; wrote the gold of {len(docs)} documents and the corpus record to {args.output}")
     return EXIT_OK
+
+
+ADJUDICATE_MODES = "--template FILE [--from-gold GOLD], or --decisions FILE -o GOLD [--corpus-id ID] [--check]"
+
+
+def _unused_options(args) -> list[str]:
+    """The options given that the chosen mode of `adjudicate` does not read."""
+    if args.template:
+        given = (("--decisions", args.decisions), ("-o", args.output), ("--corpus-id", args.corpus_id), ("--check", args.check))
+    else:
+        given = (("--from-gold", args.from_gold),)
+    return [flag for flag, value in given if value]
 
 
 def _adjudicated(args, schema) -> tuple[dict, dict, int]:

@@ -7,7 +7,17 @@ events by trigger span, claims by content span, relations by their ends
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+
+
+def _shown(value) -> str:
+    """A value as the record files write it (null, true, false), a list as [a, b]; never Python's None or ['a']."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    return str(value)
 
 
 def _span(x: dict) -> str:
@@ -37,8 +47,17 @@ def _one_sided(what: str, xa: dict, xb: dict, describe) -> list[str]:
     return [f"{what} only in {side}: {describe(side, x[k])}" for side, x, y in (("A", xa, xb), ("B", xb, xa)) for k in sorted(set(x) - set(y))]
 
 
+#: what an absent attribute means (an item without "optional" is not optional)
+_ABSENT = {"optional": False}
+
+
 def _changed(what: str, x: dict, y: dict, attrs: tuple[str, ...], where: str) -> list[str]:
-    return [f"{what} {attr}: {where} A={x.get(attr)} B={y.get(attr)}" for attr in attrs if x.get(attr) != y.get(attr)]
+    out = []
+    for attr in attrs:
+        a, b = x.get(attr, _ABSENT.get(attr)), y.get(attr, _ABSENT.get(attr))
+        if a != b:
+            out.append(f"{what} {attr}: {where} A={_shown(a)} B={_shown(b)}")
+    return out
 
 
 def _regrouped(shared: list, a_group, b_group) -> tuple[dict, dict]:
@@ -58,7 +77,7 @@ def diff_documents(a: dict, b: dict) -> list[str]:
 def _diff_mentions(a: dict, b: dict) -> list[str]:
     ma = {(m["start"], m["end"]): m for m in a["mentions"]}
     mb = {(m["start"], m["end"]): m for m in b["mentions"]}
-    out = _one_sided("mention", ma, mb, lambda _, m: f"{_span(m)} {m['type']} {m['level']} entity={m['entity']}")
+    out = _one_sided("mention", ma, mb, lambda _, m: f"{_span(m)} {m['type']} {m['level']} entity={_shown(m['entity'])}")
     shared = sorted(set(ma) & set(mb))
     for k in shared:
         out += _changed("mention", ma[k], mb[k], ("type", "level", "optional"), _span(ma[k]))
@@ -83,22 +102,22 @@ def _diff_events(a: dict, b: dict) -> list[str]:
     def args(doc, e):
         return sorted(f"{x['role']}={_desc(doc, x['ref'])}" for x in e["arguments"])
 
-    out = _one_sided("event", ea, eb, lambda side, e: f"{_span(e['trigger'])} {e['type']} {e['modality']} {e['polarity']} mode={e['mode']} "
-                                                     f"cluster={e['cluster']} args={args(docs[side], e)}{_marks(e)}")
+    out = _one_sided("event", ea, eb, lambda side, e: f"{_span(e['trigger'])} {e['type']} {e['modality']} {e['polarity']} mode={_shown(e['mode'])} "
+                                                     f"cluster={_shown(e['cluster'])} args={_shown(args(docs[side], e))}{_marks(e)}")
     shared = sorted(set(ea) & set(eb))
     for k in shared:
         x, y = ea[k], eb[k]
         out += _changed("event", x, y, ("type", "mode", "polarity", "modality", "optional"), _span(x["trigger"]))
         ax, ay = args(a, x), args(b, y)
         if ax != ay:
-            out.append(f"event args: {_span(x['trigger'])} only A={sorted(set(ax) - set(ay))} only B={sorted(set(ay) - set(ax))}")
+            out.append(f"event args: {_span(x['trigger'])} only A={_shown(sorted(set(ax) - set(ay)))} only B={_shown(sorted(set(ay) - set(ax)))}")
     a_to_b, b_to_a = _regrouped(shared, lambda k: ea[k]["cluster"], lambda k: eb[k]["cluster"])
     for c, cs in sorted(a_to_b.items()):
         if len(cs) > 1:
-            out.append(f"event cluster split: A {c} -> B {sorted(cs)}: " + ", ".join(f"{ea[k]['trigger']['text']!r}@{k[0]}={eb[k]['cluster']}" for k in shared if ea[k]['cluster'] == c))
+            out.append(f"event cluster split: A {c} -> B {_shown(sorted(cs))}: " + ", ".join(f"{ea[k]['trigger']['text']!r}@{k[0]}={eb[k]['cluster']}" for k in shared if ea[k]['cluster'] == c))
     for c, cs in sorted(b_to_a.items()):
         if len(cs) > 1:
-            out.append(f"event cluster merge: B {c} <- A {sorted(cs)}: " + ", ".join(f"{eb[k]['trigger']['text']!r}@{k[0]}={ea[k]['cluster']}" for k in shared if eb[k]['cluster'] == c))
+            out.append(f"event cluster merge: B {c} <- A {_shown(sorted(cs))}: " + ", ".join(f"{eb[k]['trigger']['text']!r}@{k[0]}={ea[k]['cluster']}" for k in shared if eb[k]['cluster'] == c))
     return out
 
 
@@ -110,7 +129,7 @@ def _diff_claims(a: dict, b: dict) -> list[str]:
     def cdesc(doc, c):
         src = _desc(doc, c["source"]) if c["source"] else None
         par = _desc(doc, c["parent"]) if c["parent"] else None
-        return f"content={_span(c['content'])} cue={_span(c['cue'])} source={src} {c['quote_type']} {c['check_worthiness']} parent={par}{_marks(c)}"
+        return f"content={_span(c['content'])} cue={_span(c['cue'])} source={_shown(src)} {c['quote_type']} {c['check_worthiness']} parent={_shown(par)}{_marks(c)}"
 
     out = _one_sided("claim", ca, cb, lambda side, c: cdesc(docs[side], c))
     for k in sorted(set(ca) & set(cb)):

@@ -107,7 +107,8 @@ def _ls_records(args, schema) -> tuple[dict, dict, dict[str, str | None]]:
 
     gold = load_gold(None, schema=schema)
     if args.records:
-        records, _ = load_predictions([args.records], gold, schema=schema, allow_missing=True)
+        # the records may cover some documents; a file with none is a mistake, not "no change"
+        records, _ = load_predictions([args.records], gold, schema=schema, allow_missing=True, allow_empty=False)
         docs, corpus = records.documents, records.corpus or {"id": "ceasefire"}
     else:
         docs, corpus = gold.documents, gold.corpus

@@ -122,7 +122,8 @@ def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD, drafts
             used["entity_clusters"].setdefault(eid, []).append(d)
         for cid in sorted({e["cluster"] for e in docs[d]["events"] if e.get("cluster")}):
             used["event_clusters"].setdefault(cid, []).append(d)
-    if len(docs) < sum(isinstance(t, dict) for t in tasks):
+    refused = len(docs) < sum(isinstance(t, dict) for t in tasks)
+    if refused:
         # a task was refused above: links to its document would only repeat that problem
         links = [x for x in links if all(isinstance(x.get(e), dict) and x[e].get("doc") in docs for e in ("head", "tail"))]
     corpus = {"record": "corpus", "id": next(iter(sorted(corpus_ids)), "ceasefire"), "documents": sorted(docs),
@@ -132,7 +133,8 @@ def import_tasks(tasks, source: str, schema: Schema, *, mode: str = GOLD, drafts
 
     loaded = [Loaded(docs[d], Location(f"{source} (document {d})")) for d in sorted(docs)] + [Loaded(corpus, Location(f"{source} (cross-document links)"))]
     reference = {k: v["text"] for k, v in load_articles().items()} if mode == PREDICTION else None
-    result = validate_records(loaded, schema=schema, mode=mode, reference=reference)
+    # with a task refused, the checks of which documents there are (none, when every task was) would repeat that
+    result = validate_records(loaded, schema=schema, mode=mode, reference=reference, incomplete=refused)
     problems += result.problems
     return docs, corpus, problems
 

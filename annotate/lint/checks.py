@@ -60,7 +60,7 @@ def lint(path: str | Path, *, schema: Schema | None = None, exceptions: Exceptio
     schema = schema or load_schema()
     exceptions = exceptions or Exceptions.load()
     loaded, problems = read_records([path])
-    result = validate_records(loaded, schema=schema, mode=GOLD)
+    result = validate_records(loaded, incomplete=bool(problems), schema=schema, mode=GOLD)
     problems += result.problems
     if problems:
         return problems

@@ -44,8 +44,7 @@ def _source(obj: Any) -> list:
 def _gold(gold: Any) -> Any:
     if gold is None:
         return None
-    source = _source(gold)
-    return source if is_records(source) else source[0] if len(source) == 1 else _many(source)
+    return _one(_source(gold))
 
 
 def _many(paths: list):
@@ -85,14 +84,16 @@ def validate(records: Any, *, predictions: bool = False, gold: Any = None, allow
         if predictions:
             load_predictions(source, _load_gold(_gold(gold), schema=schema), schema=schema, allow_missing=allow_missing, strict=strict)
         else:
-            _load_gold(source if is_records(source) else _one(source), schema=schema, what="records")
+            _load_gold(_one(source), schema=schema, what="records")
     except InputError as exc:
         return list(exc.problems)
     return []
 
 
-def _one(paths: list):
-    return paths[0] if len(paths) == 1 else _many(paths)
+def _one(source: list):
+    """Records (none at all among them: an empty list, refused by the loader as holding no
+    document record), or the one path of a corpus."""
+    return source if is_records(source) or not source else source[0] if len(source) == 1 else _many(source)
 
 
 def load_gold(gold: Any = None, *, schema: Schema | str | Path | None = None) -> Corpus:

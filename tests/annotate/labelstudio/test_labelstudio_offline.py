@@ -431,3 +431,13 @@ def test_a_fresh_pass_task_starts_from_nothing():
     base = task["data"]["base"]["document"]
     assert all(base[layer] == [] for layer in ("mentions", "entities", "events", "claims", "relations"))
     assert base["text"] == g.documents[task["data"]["doc_id"]]["text"]
+
+
+def test_an_export_whose_every_task_is_refused_says_so_once_per_task():
+    """No "holds no document record" after the tasks' own messages: that the records hold no
+    document follows from the tasks being refused (issue 27)."""
+    tasks = json.loads((ROOT / "data" / "labelstudio" / "export.json").read_text(encoding="utf-8"))
+    for task in tasks:
+        task["data"]["doc_id"] = "../x"
+    _, _, problems = import_tasks(tasks, "export.json", SCHEMA)
+    assert [p.field for p in problems] == ["data.doc_id"] * len(tasks), [p.format() for p in problems]
