@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ceasefire._cli import (EXIT_BAD_INPUT, EXIT_OK, add_format, add_option, formatter, options, positive_resamples, print_problems,
-                            replace_generated, run, write_or_check)
+                            refuse_unused_options, replace_generated, run, write_or_check)
 from ceasefire.data import load_articles
 from ceasefire.outputs import check_output_file, write_file
 from ceasefire.schema import InputError, Location, Problem, load_schema, read_records
@@ -21,12 +21,9 @@ PREDICTION_OPTIONS = (("--gold", "gold"), ("--allow-missing", "allow_missing"), 
 
 def cmd_validate(args) -> int:
     given = [flag for flag, name in PREDICTION_OPTIONS if getattr(args, name)]
-    if given and not args.predictions:
-        # checked as gold, the records would pass or fail alike with them: saying nothing would hide that
-        print(f"error: {', '.join(given)}: {'applies' if len(given) == 1 else 'apply'} only with --predictions (checking FILE as gold, "
-              f"{'it changes' if len(given) == 1 else 'they change'} nothing); allowed: add --predictions to check FILE as predictions, "
-              f"or leave {'it' if len(given) == 1 else 'them'} out", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    if given and not args.predictions:  # checked as gold, the records pass or fail alike with them
+        return refuse_unused_options(given, "without --predictions (they apply only with --predictions; FILE is checked as gold)",
+                                     "add --predictions to check FILE as predictions, or leave them out")
     schema = load_schema(args.schema)
     if args.predictions:
         # exactly what `score` runs before scoring, so that validate refuses what score refuses

@@ -25,14 +25,17 @@ def _rows(result: dict) -> list[list[str]]:
 HEAD = ["metric", "P", "R", "F1", "tp", "fp", "fn"]
 
 
+def _aligned(head: list[str], rows: list[list[str]]) -> list[str]:
+    """A plain-text table: the first column left-aligned, the others right-aligned, a rule under the head."""
+    rows = [head] + rows
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r)) for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
+
+
 def table(result: dict) -> str:
-    rows = [HEAD] + _rows(result)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(HEAD))]
-    lines = []
-    for k, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r)))
-        if k == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = _aligned(HEAD, _rows(result))
     lines.append("")
     lines.append("attributes on matched items (accuracy / macro-F1 / n):")
     for name, a in result.get("attributes", {}).items():
@@ -54,8 +57,7 @@ def _scored_as_empty(result: dict) -> list[str]:
         lines.append("documents missing from the predictions, scored as empty (--allow-missing): "
                      + ", ".join(pred["missing_documents_scored_as_empty"]))
     if pred.get("missing_layers_scored_as_empty"):
-        layers = pred["missing_layers_scored_as_empty"]
-        shown = "; ".join(f"{k}: {', '.join(v)}" for k, v in layers.items()) if isinstance(layers, dict) else ", ".join(map(str, layers))
+        shown = "; ".join(f"{doc}: {', '.join(layers)}" for doc, layers in pred["missing_layers_scored_as_empty"].items())
         lines.append(f"layers missing from the predictions, scored as empty: {shown}")
     return lines
 
@@ -84,10 +86,7 @@ def comparison_row(name: str, m: dict) -> list[str]:
 
 
 def comparison_table(result: dict) -> str:
-    rows = [COMPARISON_HEAD] + [comparison_row(name, m) for name, m in result["metrics"].items()]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(COMPARISON_HEAD))]
-    lines = ["  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r)) for r in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines = _aligned(COMPARISON_HEAD, [comparison_row(name, m) for name, m in result["metrics"].items()])
     t = result["test"]
     lines.append(f"F1 in percent. unit: {t['resampling_unit']} ({t['units']} units); seed {t['seed']}; "
                  f"{t['paired_bootstrap']['samples']} resamples, {t['approximate_randomization']['trials']} AR trials")

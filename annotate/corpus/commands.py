@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, add_option, formatter, options
+from ceasefire._cli import EXIT_BAD_INPUT, EXIT_OK, add_option, formatter, options, refuse_unused_options
 from ceasefire.outputs import check_output_file, safe_name, write_file
 from ceasefire.schema import InputError, load_schema
 from ceasefire.schema.model import SCHEMA_FILE
@@ -54,10 +54,7 @@ def cmd_adjudicate(args) -> int:
 
     unused = _unused_options(args)
     if unused:
-        mode = "--template" if args.template else "--decisions"
-        print(f"error: {', '.join(unused)}: {'does' if len(unused) == 1 else 'do'} nothing with {mode}; "
-              f"allowed: {ADJUDICATE_MODES}; see --help", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return refuse_unused_options(unused, f"with {'--template' if args.template else '--decisions'}", f"{ADJUDICATE_MODES}; see --help")
     inputs = [args.a, args.b, args.decisions, args.from_gold, args.schema or SCHEMA_FILE]
     if args.corpus_id is not None:  # an id, like a document's: a plain name
         safe_name(args.corpus_id, what="--corpus-id")

@@ -34,6 +34,13 @@ def print_problems(problems: Iterable[Problem], stream=None) -> int:
     return EXIT_OK
 
 
+def refuse_unused_options(given: list[str], when: str, allowed: str) -> int:
+    """Refuse options that the chosen mode of a command does not read (one line, exit 2): saying
+    nothing would let the user believe they took effect."""
+    verb = "does" if len(given) == 1 else "do"
+    return print_problems([Problem(None, None, ", ".join(given), f"{verb} nothing {when}", has_value=False, allowed=allowed)])
+
+
 #: The exit code when the reader of stdout went away (``cmd | head``): 128 + SIGPIPE, what the shell
 #: reports for a program that SIGPIPE ended (``yes | head``), as the stop signals above give 128 + their number.
 EXIT_READER_GONE = 128 + signal.SIGPIPE
