@@ -24,7 +24,7 @@ from ceasefire.schema import load_schema
 from ceasefire.schema.records import canonical_corpus, canonical_document
 from ceasefire.schema.validate import PREDICTION
 
-from helpers.browser import CHROMIUM, FLAGS, click_text, login, open_task, playwright, select_text, submit
+from helpers.browser import CHROMIUM, FLAGS, click_text, login, open_task, playwright, select_text, submit, task_tabs
 from helpers.ls_helpers import gold, serve_process
 from helpers.paths import ROOT
 
@@ -69,8 +69,9 @@ def logged_in(served):
 
 @pytest.fixture
 def page(logged_in):
-    """A new tab for each test, as an annotator opens one: a tab whose renderer grew or crashed
-    over earlier tests (one crash was seen in CI after six of them) takes no later test with it."""
+    """A new tab for each test, as an annotator opens one: a tab whose renderer crashed takes no
+    later test with it. Tests that go through several tasks open each in a tab of its own
+    (helpers.browser.task_tabs)."""
     pg = logged_in.new_page()
     yield pg
     pg.close()
@@ -105,11 +106,10 @@ def test_pull_names_unsubmitted_tasks(served, tmp_path):
     assert notes.count("not submitted: took its pre-annotation") == 2
 
 
-def test_gold_submitted_unchanged_in_the_ui_pulls_back_the_gold(served, page, tmp_path):
+def test_gold_submitted_unchanged_in_the_ui_pulls_back_the_gold(served, logged_in, tmp_path):
     ids = _task_ids(served)
-    for doc_id in (DOC0, DOC4):
-        open_task(page, served["url"], served["project"], ids[doc_id])
-        assert submit(page) == 201
+    for tab in task_tabs(logged_in, served["url"], served["project"], [ids[DOC0], ids[DOC4]]):
+        assert submit(tab) == 201
     g = gold()
     docs, corpus, notes = _pull(served, tmp_path)
     assert "not submitted" not in notes
@@ -264,7 +264,7 @@ def _add_relation_label(page, index: int, label: str, *, was: str, becomes: str 
     assert trigger.get_attribute("data-value") == (becomes if becomes is not None else ",".join(x for x in (was, label) if x))
 
 
-def test_reviewing_a_systems_output_gives_back_exactly_that_output(served, page):
+def test_reviewing_a_systems_output_gives_back_exactly_that_output(served, logged_in):
     """`tasks PRED --as-predictions` -> Submit in the UI -> the records are PRED (entity names optional)."""
     g = load_gold(None, schema=SCHEMA)
     pred, _ = load_predictions([ROOT / "leaderboard" / "baseline.jsonl"], g, schema=SCHEMA, allow_missing=True)
@@ -272,9 +272,8 @@ def test_reviewing_a_systems_output_gives_back_exactly_that_output(served, page)
     pid = ensure_project(ls, build_config(SCHEMA), title="Ceasefire review")
     tasks = tasks_for(pred.documents, pred.corpus, as_="predictions", model_version="baseline")
     ls.projects.import_tasks(id=pid, request=tasks, return_task_ids=True)
-    for t in ls.tasks.list(project=pid):
-        open_task(page, served["url"], pid, t.id)
-        assert submit(page) == 201
+    for tab in task_tabs(logged_in, served["url"], pid, [t.id for t in ls.tasks.list(project=pid)]):
+        assert submit(tab) == 201
     docs, corpus, problems = import_tasks(export_full_json(ls, pid), "review", SCHEMA, mode=PREDICTION)
     assert problems == []
     assert {d: canonical_document(doc, list(SCHEMA.roles)) for d, doc in pred.documents.items()} == docs
@@ -282,16 +281,15 @@ def test_reviewing_a_systems_output_gives_back_exactly_that_output(served, page)
 
 
 @pytest.mark.parametrize("pass_", PASSES)
-def test_each_pass_view_submits_and_pull_merges_it(served, page, tmp_path, pass_):
+def test_each_pass_view_submits_and_pull_merges_it(served, logged_in, tmp_path, pass_):
     """The gold pre-annotated in a pass's view, submitted in the UI, comes back as the gold from
     `pull --pass`: the pass's layers from the submission, the others from the task's base."""
     g = gold()
     ls = served["ls"]
     pid = ensure_project(ls, build_config(SCHEMA, pass_), title=project_title(pass_))
     ls.projects.import_tasks(id=pid, request=tasks_for(g.documents, g.corpus, as_="predictions", pass_=pass_), return_task_ids=True)
-    for t in ls.tasks.list(project=pid):
-        open_task(page, served["url"], pid, t.id)
-        assert submit(page) == 201
+    for tab in task_tabs(logged_in, served["url"], pid, [t.id for t in ls.tasks.list(project=pid)]):
+        assert submit(tab) == 201
     docs, corpus, notes = _pull(served, tmp_path, "--pass", pass_)
     assert "not submitted" not in notes
     assert docs == g.documents and corpus == g.corpus

@@ -55,6 +55,19 @@ def open_task(page, url: str, project: int, task: int) -> None:
     time.sleep(2)  # regions and relations are drawn after the buttons
 
 
+def task_tabs(context, url: str, project: int, tasks):
+    """Each task in a tab of its own, the one before closed first, as an annotator opens tasks from
+    a list. Going from one task to the next inside one tab, after a Submit, crashed Chromium's
+    renderer now and then (156, headless: twice in four runs of the module here, twice in CI)."""
+    for task in tasks:
+        tab = context.new_page()
+        try:
+            open_task(tab, url, project, task)
+            yield tab
+        finally:
+            tab.close()
+
+
 def select_text(page, needle: str) -> None:
     """Drag the mouse over `needle` in the article, as an annotator selects a span."""
     r = page.evaluate(TEXT_RECT, [needle, len(needle)])
