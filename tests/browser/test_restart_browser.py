@@ -17,7 +17,7 @@ import pytest
 
 from ceasefire.annotate.labelstudio.server import Credentials, client, find_project, free_port
 
-from helpers.browser import CHROMIUM, FLAGS, click_text, login, open_task, playwright, submit
+from helpers.browser import CHROMIUM, FLAGS, click_text, login, playwright, submit, task_tabs
 from helpers.ls_helpers import gold, serve_process
 from helpers.paths import ROOT
 
@@ -65,18 +65,19 @@ def test_a_submitted_task_and_an_autosaved_draft_survive_sigterm_and_a_new_serve
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             context = browser.new_context(viewport={"width": 1500, "height": 1000})
-            page = context.new_page()
-            login(page, url, creds)
-            open_task(page, url, project, ids[DOC0])
+            first = context.new_page()
+            login(first, url, creds)  # the session cookie lives in the context
+            first.close()
+            tabs = task_tabs(context, url, project, [ids[DOC0], ids[DOC4]])
+            page = next(tabs)
             _turn_negative(page, triggers[DOC0])
             assert submit(page) == 201
-            page.close()  # the next task in a tab of its own (why: helpers.browser.task_tabs)
-            page = context.new_page()
-            open_task(page, url, project, ids[DOC4])
+            page = next(tabs)
             # the edit is autosaved as a draft a few seconds after it is made: wait for that request
             with page.expect_response(lambda r: "/drafts" in r.url and r.request.method in ("POST", "PATCH", "PUT"), timeout=90000) as saved:
                 _turn_negative(page, triggers[DOC4])
             assert saved.value.status in (200, 201), saved.value.status
+            tabs.close()  # closes the last tab
             browser.close()
         os.kill(run.proc.pid, signal.SIGTERM)
         assert run.proc.wait(timeout=60) == 0
